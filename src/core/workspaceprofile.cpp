@@ -1,0 +1,186 @@
+#include "workspaceprofile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Sightline {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Sightline::WorkspaceProfile", text);
+}
+
+// Finds where a key's value starts in the raw text, so errors in valid JSON can still
+// name a line and column. Good enough for keys that occur once, which profile keys do.
+void locateKey(const QByteArray &json, const QString &key, int &line, int &column)
+{
+    const QByteArray needle = '"' + key.toUtf8() + '"';
+    const qsizetype at = json.indexOf(needle);
+    if (at < 0)
+        return;
+    line = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < at; ++i) {
+        if (json[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    column = int(QString::fromUtf8(json.mid(lineStart, at - lineStart)).size()) + 1;
+}
+
+ProfileParseResult failure(const QString &file, const QByteArray &json, const QString &key, const QString &message)
+{
+    ProfileParseResult result;
+    result.error.file = file;
+    result.error.message = message;
+    if (!key.isEmpty())
+        locateKey(json, key, result.error.line, result.error.column);
+    return result;
+}
+
+QString resolvePath(const QString &path, const QString &profileFile)
+{
+    if (path.isEmpty() || QDir::isAbsolutePath(path) || profileFile.isEmpty())
+        return path;
+    return QDir::cleanPath(QFileInfo(profileFile).absoluteDir().filePath(path));
+}
+} // namespace
+
+QString ProfileError::toString() const
+{
+    QString where = file.isEmpty() ? u"<profile>"_s : file;
+    if (line > 0)
+        where += u':' + QString::number(line) + u':' + QString::number(column);
+    return where + u": "_s + message;
+}
+
+ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &filePath)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        ProfileParseResult result;
+        result.error.file = filePath;
+        result.error.message = parseError.errorString();
+        // QJsonParseError gives a byte offset; people need a line and a column.
+        const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, json.size());
+        int line = 1;
+        qsizetype lineStart = 0;
+        for (qsizetype i = 0; i < offset; ++i) {
+            if (json[i] == '\n') {
+                ++line;
+                lineStart = i + 1;
+            }
+        }
+        result.error.line = line;
+        result.error.column = int(QString::fromUtf8(json.mid(lineStart, offset - lineStart)).size()) + 1;
+        return result;
+    }
+    if (!doc.isObject())
+        return failure(filePath, json, {}, tr("a workspace profile is a JSON object"));
+
+    const QJsonObject root = doc.object();
+    WorkspaceProfile profile;
+    profile.filePath = filePath;
+    if (root.contains(u"name"_s) && !root.value(u"name"_s).isString())
+        return failure(filePath, json, u"name"_s, tr("\"name\" must be a string"));
+    profile.name = root.value(u"name"_s).toString();
+    if (profile.name.isEmpty())
+        profile.name = QFileInfo(filePath).completeBaseName();
+
+    const QJsonValue sourcesValue = root.value(u"sources"_s);
+    if (!sourcesValue.isUndefined() && !sourcesValue.isObject())
+        return failure(filePath, json, u"sources"_s, tr("\"sources\" must be an object"));
+    profile.sources = sourcesValue.toObject();
+
+    auto stringField = [&](const QString &source, const QString &field, QString &out) -> std::optional<ProfileParseResult> {
+        const QJsonValue v = profile.sources.value(source);
+        if (v.isUndefined())
+            return std::nullopt;
+        if (!v.isObject())
+            return failure(filePath, json, source, tr("source \"%1\" must be an object").arg(source));
+        const QJsonValue f = v.toObject().value(field);
+        if (f.isUndefined())
+            return failure(filePath, json, source, tr("source \"%1\" needs \"%2\"").arg(source, field));
+        if (!f.isString() || f.toString().isEmpty())
+            return failure(filePath, json, field, tr("\"%1\" of source \"%2\" must be a non-empty string").arg(field, source));
+        out = f.toString();
+        return std::nullopt;
+    };
+    if (auto err = stringField(u"postgres"_s, u"url"_s, profile.postgresUrl))
+        return *err;
+    if (auto err = stringField(u"sqlite"_s, u"path"_s, profile.sqlitePath))
+        return *err;
+    if (auto err = stringField(u"files"_s, u"root"_s, profile.filesRoot))
+        return *err;
+    if (!profile.postgresUrl.isEmpty() && !profile.postgresUrl.startsWith(u"postgres://"_s)
+        && !profile.postgresUrl.startsWith(u"postgresql://"_s))
+        return failure(filePath, json, u"url"_s, tr("the postgres url must start with postgresql://"));
+    profile.sqlitePath = resolvePath(profile.sqlitePath, filePath);
+    profile.filesRoot = resolvePath(profile.filesRoot, filePath);
+
+    const QJsonValue schemaValue = root.value(u"schema"_s);
+    if (!schemaValue.isUndefined()) {
+        if (!schemaValue.isObject())
+            return failure(filePath, json, u"schema"_s, tr("\"schema\" must be an object"));
+        const QJsonObject schema = schemaValue.toObject();
+        for (const QString &key : {u"evaluations"_s, u"events"_s}) {
+            const QJsonValue v = schema.value(key);
+            if (v.isUndefined())
+                continue;
+            if (!v.isString() || v.toString().isEmpty())
+                return failure(filePath, json, key, tr("schema \"%1\" must be a table name").arg(key));
+        }
+        profile.schema.evaluationsTable = schema.value(u"evaluations"_s).toString(profile.schema.evaluationsTable);
+        profile.schema.eventsTable = schema.value(u"events"_s).toString(profile.schema.eventsTable);
+        const QJsonValue columns = schema.value(u"columns"_s);
+        if (!columns.isUndefined() && !columns.isObject())
+            return failure(filePath, json, u"columns"_s, tr("schema \"columns\" must be an object"));
+        const QJsonObject columnMap = columns.toObject();
+        for (auto it = columnMap.begin(); it != columnMap.end(); ++it) {
+            if (!it.value().isString() || it.value().toString().isEmpty())
+                return failure(filePath, json, it.key(), tr("column \"%1\" must map to a column name").arg(it.key()));
+            profile.schema.columns.insert(it.key(), it.value().toString());
+        }
+    }
+    const QJsonValue drilldown = root.value(u"drilldown"_s);
+    if (!drilldown.isUndefined() && !drilldown.isObject())
+        return failure(filePath, json, u"drilldown"_s, tr("\"drilldown\" must be an object"));
+    profile.drilldown = drilldown.toObject();
+
+    ProfileParseResult result;
+    result.profile = std::move(profile);
+    return result;
+}
+
+ProfileParseResult loadWorkspaceProfile(const QString &filePath)
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ProfileParseResult result;
+        result.error.file = filePath;
+        result.error.message = tr("cannot read the workspace profile: %1").arg(file.errorString());
+        return result;
+    }
+    // A profile is a few kilobytes; anything huge is not one.
+    if (file.size() > 16 * 1024 * 1024) {
+        ProfileParseResult result;
+        result.error.file = filePath;
+        result.error.message = tr("the file is too large to be a workspace profile");
+        return result;
+    }
+    return parseWorkspaceProfile(file.readAll(), QFileInfo(filePath).absoluteFilePath());
+}
+
+} // namespace Sightline

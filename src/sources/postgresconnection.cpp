@@ -1,0 +1,211 @@
+#include "sqlconnection.h"
+
+#include "telemetry/logging.h"
+
+#include <QByteArrayList>
+#include <QMutex>
+
+#include <libpq-fe.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Sightline {
+
+namespace {
+
+class PostgresConnection final : public SqlConnection
+{
+public:
+    PostgresConnection(QString url, bool readOnly)
+        : m_url(std::move(url))
+        , m_readOnly(readOnly)
+    {
+    }
+    ~PostgresConnection() override { close(); }
+
+    SqlDialect dialect() const override { return SqlDialect::PostgreSQL; }
+    bool isOpen() const override { return m_conn && PQstatus(m_conn) == CONNECTION_OK; }
+    QString describe() const override { return u"PostgreSQL "_s + redactUrl(m_url); }
+
+    SqlError open() override
+    {
+        close();
+        // Keys of a URL's query and these keywords are merged by libpq; ours only add safety.
+        QByteArrayList keys{"dbname", "connect_timeout", "application_name", "options"};
+        QByteArrayList values{m_url.toUtf8(), "10", "sightline",
+                              m_readOnly ? "-c default_transaction_read_only=on" : ""};
+        if (!m_readOnly) {
+            keys.removeLast();
+            values.removeLast();
+        }
+        QList<const char *> k, v;
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            k.append(keys[i].constData());
+            v.append(values[i].constData());
+        }
+        k.append(nullptr);
+        v.append(nullptr);
+        PGconn *conn = PQconnectdbParams(k.constData(), v.constData(), /*expand_dbname*/ 1);
+        if (!conn)
+            return {SqlError::Kind::Connection, u"out of memory connecting to PostgreSQL"_s};
+        if (PQstatus(conn) != CONNECTION_OK) {
+            QString message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+            PQfinish(conn);
+            const bool rejected = message.contains(u"password"_s) || message.contains(u"authentication"_s)
+                                  || message.contains(u"permission denied"_s) || message.contains(u"does not exist"_s);
+            return {rejected ? SqlError::Kind::Rejected : SqlError::Kind::Connection, message};
+        }
+        {
+            QMutexLocker lock(&m_cancelMutex);
+            m_conn = conn;
+            m_cancel = PQgetCancel(conn);
+        }
+        // Timestamps come back as ISO text in UTC, which parseTimestamp() and keyset binding rely on.
+        const SqlResult setup = exec(u"SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'"_s);
+        if (!setup.ok())
+            return setup.error;
+        return {};
+    }
+
+    void close() override
+    {
+        QMutexLocker lock(&m_cancelMutex);
+        if (m_cancel) {
+            PQfreeCancel(m_cancel);
+            m_cancel = nullptr;
+        }
+        if (m_conn) {
+            PQfinish(m_conn);
+            m_conn = nullptr;
+        }
+    }
+
+    void cancel() override
+    {
+        QMutexLocker lock(&m_cancelMutex);
+        if (!m_cancel)
+            return;
+        char buffer[256];
+        PQcancel(m_cancel, buffer, sizeof buffer);
+    }
+
+    SqlResult exec(const QString &sql, const QVariantList &params) override
+    {
+        SqlResult result;
+        if (!m_conn) {
+            result.error = {SqlError::Kind::Connection, u"not connected"_s};
+            return result;
+        }
+        const QByteArray query = sql.toUtf8();
+        QByteArrayList storage;
+        QList<const char *> values;
+        storage.reserve(params.size());
+        for (const QVariant &param : params) {
+            if (param.isNull()) {
+                values.append(nullptr);
+                continue;
+            }
+            storage.append(param.typeId() == QMetaType::Bool ? QByteArray(param.toBool() ? "true" : "false")
+                                                             : param.toString().toUtf8());
+            values.append(storage.constLast().constData());
+        }
+        PGresult *res = params.isEmpty()
+                            ? PQexec(m_conn, query.constData())
+                            : PQexecParams(m_conn, query.constData(), int(params.size()), nullptr,
+                                           values.constData(), nullptr, nullptr, 0);
+        const ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+            QString message = QString::fromUtf8(res ? PQresultErrorMessage(res) : PQerrorMessage(m_conn)).trimmed();
+            if (message.isEmpty())
+                message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+            SqlError::Kind kind = SqlError::Kind::Query;
+            if (state && qstrcmp(state, "57014") == 0)
+                kind = SqlError::Kind::Cancelled;
+            else if (PQstatus(m_conn) != CONNECTION_OK)
+                kind = SqlError::Kind::Connection;
+            else if (state && (qstrcmp(state, "42501") == 0 || qstrncmp(state, "28", 2) == 0))
+                kind = SqlError::Kind::Rejected;
+            result.error = {kind, message};
+            if (res)
+                PQclear(res);
+            return result;
+        }
+        const int columns = PQnfields(res);
+        const int rows = PQntuples(res);
+        result.columns.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            result.columns.append(QString::fromUtf8(PQfname(res, c)));
+        result.rows.reserve(rows);
+        for (int r = 0; r < rows; ++r) {
+            QVariantList row;
+            row.reserve(columns);
+            for (int c = 0; c < columns; ++c) {
+                if (PQgetisnull(res, r, c))
+                    row.append(QVariant());
+                else
+                    row.append(QString::fromUtf8(PQgetvalue(res, r, c), PQgetlength(res, r, c)));
+            }
+            result.rows.append(std::move(row));
+        }
+        const char *affected = PQcmdTuples(res);
+        result.rowsAffected = affected && *affected ? QByteArray(affected).toLongLong() : 0;
+        PQclear(res);
+        return result;
+    }
+
+    SqlError execMany(const QString &sql, const QList<QVariantList> &rows) override
+    {
+        for (const QVariantList &row : rows) {
+            const SqlResult r = exec(sql, row);
+            if (!r.ok())
+                return r.error;
+        }
+        return {};
+    }
+
+    SqlError copyIn(const QString &copyStatement, const QByteArray &data) override
+    {
+        if (!m_conn)
+            return {SqlError::Kind::Connection, u"not connected"_s};
+        PGresult *res = PQexec(m_conn, copyStatement.toUtf8().constData());
+        if (!res || PQresultStatus(res) != PGRES_COPY_IN) {
+            SqlError error{SqlError::Kind::Query, QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()};
+            if (res)
+                PQclear(res);
+            return error;
+        }
+        PQclear(res);
+        constexpr qsizetype chunk = 1 << 20;
+        for (qsizetype at = 0; at < data.size(); at += chunk) {
+            const int len = int(qMin(chunk, data.size() - at));
+            if (PQputCopyData(m_conn, data.constData() + at, len) != 1)
+                return {SqlError::Kind::Connection, QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()};
+        }
+        if (PQputCopyEnd(m_conn, nullptr) != 1)
+            return {SqlError::Kind::Connection, QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()};
+        SqlError error;
+        while ((res = PQgetResult(m_conn))) {
+            if (PQresultStatus(res) != PGRES_COMMAND_OK)
+                error = {SqlError::Kind::Query, QString::fromUtf8(PQresultErrorMessage(res)).trimmed()};
+            PQclear(res);
+        }
+        return error;
+    }
+
+private:
+    QString m_url;
+    bool m_readOnly;
+    PGconn *m_conn = nullptr;
+    QMutex m_cancelMutex;
+    PGcancel *m_cancel = nullptr;
+};
+
+} // namespace
+
+std::unique_ptr<SqlConnection> createPostgresConnection(const QString &url, bool readOnly)
+{
+    return std::make_unique<PostgresConnection>(url, readOnly);
+}
+
+} // namespace Sightline
