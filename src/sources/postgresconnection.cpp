@@ -61,7 +61,7 @@ public:
             m_cancel = PQgetCancel(conn);
         }
         // Timestamps come back as ISO text in UTC, which parseTimestamp() and keyset binding rely on.
-        const SqlResult setup = exec(u"SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'"_s);
+        const SqlResult setup = exec(u"SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'"_s, {});
         if (!setup.ok())
             return setup.error;
         return {};
