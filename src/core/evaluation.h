@@ -37,7 +37,7 @@ struct EvaluationRow
     EvaluationStatus status = EvaluationStatus::Unknown;
     QString statusText; // as stored, shown when status is Unknown
     QString engine;
-    qint64 createdAt = 0;
+    Timestamp createdAt;
     Timestamp startedAt;
     Timestamp completedAt;
     std::optional<double> durationSeconds;
