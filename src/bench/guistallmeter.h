@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+namespace Sightline::Bench {
+
+// Measures how long the GUI thread's event loop goes without turning: a precise timer asks to
+// run every few milliseconds; any gap beyond that is time the thread was busy elsewhere.
+class GuiStallMeter final : public QObject
+{
+public:
+    explicit GuiStallMeter(QObject *parent = nullptr);
+    void start();
+    void stop();
+    double maxStallMs() const;
+    double percentileStallMs(double p) const;
+
+private:
+    void tick();
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    QList<double> m_stalls;
+    static constexpr int IntervalMs = 2;
+};
+
+} // namespace Sightline::Bench
