@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # shellcheck shell=bash
 # A throwaway PostgreSQL 15 for tests, on a free loopback port, gone when the script exits.
 #
