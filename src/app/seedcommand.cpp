@@ -1,0 +1,183 @@
+#include "seedcommand.h"
+
+#include "core/timestamp.h"
+#include "sources/seedwriter.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QUrl>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Sightline {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+
+void printErr(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+}
+
+// RFC 3339 text, or Unix seconds (fractions allowed).
+std::optional<qint64> parseEndTime(const QString &text)
+{
+    bool isNumber = false;
+    const double seconds = text.toDouble(&isNumber);
+    if (isNumber)
+        return qint64(seconds * 1000.0);
+    return parseTimestamp(text);
+}
+
+QString seconds(qint64 ms)
+{
+    return QString::number(double(ms) / 1000.0, 'f', 1) + u" s"_s;
+}
+
+} // namespace
+
+int runSeedCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Fill SQLite, PostgreSQL and/or a files folder with generated evaluation "
+                                     u"platform data (DESIGN.md §4). The PostgreSQL password is read from PGPASSWORD."_s);
+    parser.addHelpOption();
+    const QCommandLineOption evaluations(u"evaluations"_s, u"Number of evaluations (default 2000)."_s, u"N"_s, u"2000"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Random seed; the same seed gives the same data (default 1)."_s, u"S"_s, u"1"_s);
+    const QCommandLineOption sqlite(u"sqlite"_s, u"Write a SQLite database to FILE."_s, u"FILE"_s);
+    const QCommandLineOption postgres(u"postgres"_s, u"Write into the PostgreSQL database at URL."_s, u"URL"_s);
+    const QCommandLineOption files(u"files"_s, u"Write large outputs and logs under DIR."_s, u"DIR"_s);
+    const QCommandLineOption endTime(u"end-time"_s, u"Newest creation time: RFC 3339 or Unix seconds (default now)."_s, u"T"_s);
+    const QCommandLineOption spanDays(u"span-days"_s, u"Days the evaluations spread over (default 14)."_s, u"D"_s, u"14"_s);
+    const QCommandLineOption replace(u"replace"_s, u"Drop and recreate existing tables."_s);
+    parser.addOptions({evaluations, seed, sqlite, postgres, files, endTime, spanDays, replace});
+
+    // "seed" stands in for the program name, which QCommandLineParser skips.
+    if (!parser.parse(QStringList{u"sightline seed"_s} + arguments)) {
+        printErr(u"sightline seed: "_s + parser.errorText() + u"\n"_s);
+        return 2;
+    }
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printErr(u"sightline seed: unexpected argument \"%1\"\n"_s.arg(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+
+    SeedOptions options;
+    bool ok = false;
+    options.generator.evaluationCount = parser.value(evaluations).toLongLong(&ok);
+    if (!ok || options.generator.evaluationCount < 0) {
+        printErr(u"sightline seed: --evaluations needs a number ≥ 0\n"_s);
+        return 2;
+    }
+    options.generator.seed = parser.value(seed).toULongLong(&ok);
+    if (!ok) {
+        printErr(u"sightline seed: --seed needs a non-negative number\n"_s);
+        return 2;
+    }
+    options.generator.spanDays = parser.value(spanDays).toInt(&ok);
+    if (!ok || options.generator.spanDays < 1) {
+        printErr(u"sightline seed: --span-days needs a number ≥ 1\n"_s);
+        return 2;
+    }
+    options.generator.endTime = QDateTime::currentMSecsSinceEpoch();
+    if (parser.isSet(endTime)) {
+        const std::optional<qint64> parsed = parseEndTime(parser.value(endTime));
+        if (!parsed) {
+            printErr(u"sightline seed: --end-time \"%1\" is neither RFC 3339 nor Unix seconds\n"_s.arg(parser.value(endTime)));
+            return 2;
+        }
+        options.generator.endTime = *parsed;
+    }
+    if (parser.isSet(sqlite))
+        options.sqlitePath = QDir::current().absoluteFilePath(parser.value(sqlite));
+    if (parser.isSet(files))
+        options.filesRoot = QDir::cleanPath(QDir::current().absoluteFilePath(parser.value(files)));
+    if (parser.isSet(postgres)) {
+        options.postgresUrl = parser.value(postgres);
+        const QUrl url(options.postgresUrl);
+        if (!url.password().isEmpty() || options.postgresUrl.contains(u"password="_s, Qt::CaseInsensitive)) {
+            printErr(u"sightline seed: do not put the password in the URL (it would land in shell history); "
+                     u"set PGPASSWORD instead\n"_s);
+            return 2;
+        }
+    }
+    options.replace = parser.isSet(replace);
+    if (options.sqlitePath.isEmpty() && options.postgresUrl.isEmpty() && options.filesRoot.isEmpty()) {
+        printErr(u"sightline seed: give at least one of --sqlite FILE, --postgres URL, --files DIR\n"_s);
+        return 2;
+    }
+
+    QStringList targets;
+    if (!options.sqlitePath.isEmpty())
+        targets.append(u"SQLite "_s + options.sqlitePath);
+    if (!options.postgresUrl.isEmpty())
+        targets.append(u"PostgreSQL "_s + redactUrl(options.postgresUrl));
+    if (!options.filesRoot.isEmpty())
+        targets.append(u"files "_s + options.filesRoot);
+    printErr(u"seeding %1 evaluations (seed %2, %3 days ending %4) into %5\n"_s.arg(
+        QString::number(options.generator.evaluationCount), QString::number(options.generator.seed),
+        QString::number(options.generator.spanDays), formatTimestampUtc(options.generator.endTime), targets.join(u", "_s)));
+
+    g_interrupted.store(false);
+    auto previousInt = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
+
+    SeedWriter writer(options);
+    writer.setCancelFlag(&g_interrupted);
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    writer.setProgressCallback([&](const SeedProgress &p) {
+        using Phase = SeedProgress::Phase;
+        if (p.phase == Phase::Rows && p.done < p.total && sinceReport.elapsed() < 1000)
+            return;
+        sinceReport.restart();
+        switch (p.phase) {
+        case Phase::Schema: printErr(u"creating tables…\n"_s); break;
+        case Phase::Rows:
+            printErr(u"  %1 / %2 evaluations\n"_s.arg(p.done).arg(p.total));
+            break;
+        case Phase::Indexes:
+            if (p.done == 0)
+                printErr(u"creating %1 indexes…\n"_s.arg(p.total));
+            break;
+        case Phase::Analyze: printErr(u"analyzing…\n"_s); break;
+        case Phase::Done: break;
+        }
+    });
+    const SeedResult result = writer.run();
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+
+    if (result.cancelled()) {
+        printErr(u"sightline seed: interrupted after %1 evaluations; the tables are incomplete (rerun with --replace)\n"_s
+                     .arg(result.evaluations));
+        return 130;
+    }
+    if (!result.ok()) {
+        printErr(u"sightline seed: %1\n"_s.arg(result.error.message));
+        return 1;
+    }
+    printErr(u"done: %1 evaluations, %2 events, %3 files; load %4, indexes %5, total %6\n"_s.arg(
+        QString::number(result.evaluations), QString::number(result.events), QString::number(result.files),
+        seconds(result.loadMs), seconds(result.indexMs), seconds(result.totalMs)));
+    return 0;
+}
+
+} // namespace Sightline
