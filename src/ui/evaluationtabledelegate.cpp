@@ -1,0 +1,72 @@
+#include "evaluationtabledelegate.h"
+
+#include "models/evaluationtablemodel.h"
+#include "statuspill.h"
+
+#include <QApplication>
+#include <QFontDatabase>
+#include <QPainter>
+
+namespace Sightline {
+
+namespace {
+bool isLoaded(const QModelIndex &index)
+{
+    return index.siblingAtColumn(0).data(EvaluationTableModel::LoadedRole).toBool();
+}
+} // namespace
+
+EvaluationTableDelegate::EvaluationTableDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+void EvaluationTableDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.column() == int(EvaluationColumn::Id)) {
+        QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        mono.setPointSizeF(option->font.pointSizeF());
+        option->font = mono;
+    }
+    if (!isLoaded(index)) {
+        const QColor grey = option->palette.color(QPalette::PlaceholderText);
+        option->palette.setColor(QPalette::Text, grey);
+        option->palette.setColor(QPalette::HighlightedText, grey);
+        option->font.setItalic(true);
+    }
+}
+
+void EvaluationTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    if (index.column() != int(EvaluationColumn::Status) || !isLoaded(index)) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    // Background, selection and focus frame come from the style, so the row still reads as one.
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const QColor color =
+        index.siblingAtColumn(0).data(EvaluationTableModel::StatusColorRole).value<QColor>();
+    painter->save();
+    painter->setFont(opt.font);
+    Pill::paint(painter, opt.rect.adjusted(6, 0, -4, 0), text, color, opt.palette);
+    painter->restore();
+}
+
+QSize EvaluationTableDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (index.column() == int(EvaluationColumn::Status))
+        size.setWidth(Pill::sizeHint(option.fontMetrics, index.data().toString()).width() + 12);
+    return size;
+}
+
+} // namespace Sightline

@@ -1,0 +1,388 @@
+#include "evaluationwindow.h"
+
+#include "core/format.h"
+#include "eventtabledelegate.h"
+#include "models/evaluationeventmodel.h"
+#include "models/statuspalette.h"
+#include "uiresources.h"
+#include "sources/evaluationstore.h"
+#include "ui_evaluationwindow.h"
+
+#include <QClipboard>
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QShortcut>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Sightline {
+
+namespace {
+QString formatTime(const Timestamp &ms)
+{
+    if (!ms)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(*ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+}
+
+QString orDash(const QString &text)
+{
+    return text.isEmpty() ? u"—"_s : text;
+}
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t, a.greenF() * (1 - t) + b.greenF() * t,
+                            a.blueF() * (1 - t) + b.blueF() * t);
+}
+
+QLabel *valueLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(orDash(text), parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setWordWrap(true);
+    return label;
+}
+} // namespace
+
+EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evaluationId, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_ui(std::make_unique<Ui::EvaluationWindow>())
+    , m_store(store)
+    , m_id(evaluationId)
+    , m_events(new EvaluationEventModel(this))
+{
+    ensureUiResources();
+    m_ui->setupUi(this);
+    setWindowTitle(tr("%1 — Sightline").arg(m_id));
+
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_ui->codeEdit->setFont(mono);
+    m_ui->codeNoteBar->hide();
+
+    QTableView *events = m_ui->eventsView;
+    events->setModel(m_events);
+    events->setItemDelegate(new EventTableDelegate(events));
+    events->setSelectionBehavior(QAbstractItemView::SelectRows);
+    events->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    events->setShowGrid(false);
+    events->setAlternatingRowColors(true);
+    events->setWordWrap(false);
+    events->setTextElideMode(Qt::ElideRight);
+    events->setTabKeyNavigation(false);
+    events->verticalHeader()->hide();
+    events->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    events->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    QHeaderView *header = events->horizontalHeader();
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    const QFontMetrics metrics = fontMetrics();
+    header->resizeSection(EvaluationEventModel::Time, metrics.horizontalAdvance(u"2024-12-31 23:59:59.999"_s) + 24);
+    header->resizeSection(EvaluationEventModel::Type, metrics.averageCharWidth() * 28);
+    header->resizeSection(EvaluationEventModel::Category, metrics.averageCharWidth() * 15);
+    header->resizeSection(EvaluationEventModel::Severity, metrics.horizontalAdvance(u"critical"_s) + 48);
+
+    connect(m_ui->retryButton, &QPushButton::clicked, this, &EvaluationWindow::reload);
+    connect(m_ui->reloadButton, &QToolButton::clicked, this, &EvaluationWindow::reload);
+    connect(m_ui->copyIdButton, &QToolButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_id); });
+    // "Load all" reads the evaluation again without the cap; code and inline output share it.
+    auto loadAll = [this] {
+        m_textCap = FullTextChars;
+        m_ui->codeLoadAllButton->setEnabled(false);
+        reload();
+    };
+    connect(m_ui->codeLoadAllButton, &QPushButton::clicked, this, loadAll);
+    connect(m_ui->outputView, &EvaluationOutputView::loadAllInlineRequested, this, loadAll);
+    connect(m_ui->outputView, &EvaluationOutputView::settled, this, &EvaluationWindow::maybeEmitDataShown);
+
+    auto *refresh = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    connect(refresh, &QShortcut::activated, this, &EvaluationWindow::reload);
+    auto *close = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_W), this);
+    connect(close, &QShortcut::activated, this, &QWidget::close);
+
+    applyStyle();
+    resize(1040, 740);
+    reload();
+}
+
+EvaluationWindow::~EvaluationWindow() = default;
+
+void EvaluationWindow::reload()
+{
+    if (!m_store) {
+        showProblem(tr("The workspace was closed"),
+                    tr("Evaluation %1 belonged to a workspace that is no longer open.").arg(m_id), false);
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    if (m_state == State::Shown) {
+        // Keep what is on screen while the new answer comes; the note says it is being refreshed.
+        m_ui->reloadNote->setText(tr("Reloading…"));
+        m_ui->reloadButton->setEnabled(false);
+    } else {
+        m_state = State::Loading;
+        m_ui->pageStack->setCurrentWidget(m_ui->loadingPage);
+    }
+    m_store->loadDetail(m_id, m_textCap).then(this, [this, generation](const EvaluationDetailResult &result) {
+        if (generation == m_generation)
+            onLoaded(result);
+    });
+}
+
+void EvaluationWindow::onLoaded(const EvaluationDetailResult &result)
+{
+    m_ui->reloadNote->clear();
+    m_ui->reloadButton->setEnabled(true);
+    if (result.error.isError()) {
+        m_state = State::Failed;
+        showProblem(tr("Could not load evaluation %1").arg(m_id), result.error.message, true);
+        return;
+    }
+    if (!result.detail) {
+        m_state = State::NotFound;
+        showProblem(tr("No evaluation with id %1 in this workspace").arg(m_id),
+                    tr("It may have been removed, or belong to another workspace."), true);
+        return;
+    }
+    m_state = State::Shown;
+    QList<EvaluationEvent> events = result.events;
+    // Time order whatever order the store used; equal times keep the store's order.
+    std::stable_sort(events.begin(), events.end(),
+                     [](const EvaluationEvent &a, const EvaluationEvent &b) { return a.timestamp < b.timestamp; });
+    m_events->setEvents(std::move(events));
+    showDetail(*result.detail, result.eventsTruncated);
+}
+
+void EvaluationWindow::showProblem(const QString &title, const QString &message, bool canRetry)
+{
+    m_ui->problemTitle->setText(title);
+    m_ui->problemMessage->setText(message);
+    m_ui->retryButton->setVisible(canRetry);
+    m_ui->pageStack->setCurrentWidget(m_ui->problemPage);
+    if (canRetry)
+        m_ui->retryButton->setFocus();
+}
+
+void EvaluationWindow::showDetail(const EvaluationDetail &detail, bool eventsTruncated)
+{
+    const EvaluationRow &row = detail.row;
+    m_ui->idLabel->setText(row.id);
+    const QString status = row.status == EvaluationStatus::Unknown ? row.statusText : statusDisplayName(row.status);
+    m_ui->statusPill->setStatus(status, statusColor(row.status));
+
+    QStringList lineage;
+    if (m_store)
+        lineage << tr("Metadata in %1").arg(m_store->describe());
+    if (!detail.outputLocation.isEmpty()) {
+        const QString kind = detail.outputLocation.startsWith(u"s3://"_s) ? tr("output archived in S3")
+                                                                            : tr("output file");
+        lineage << (row.outputSize ? u"%1 %2"_s.arg(kind, formatBytes(*row.outputSize)) : kind);
+    } else if (detail.outputLength > 0) {
+        lineage << tr("inline output, %1 characters").arg(formatCount(detail.outputLength));
+    }
+    const int eventCount = m_events->rowCount();
+    lineage << (eventCount == 1 ? tr("1 event") : tr("%1 events").arg(formatCount(eventCount)));
+    m_ui->lineageLabel->setText(lineage.join(u"  ·  "_s));
+
+    fillFacts(detail);
+    fillOverview(detail);
+    fillCode(detail);
+
+    m_ui->eventsNote->setVisible(eventsTruncated);
+    m_ui->eventsNote->setText(tr("Showing the first %1 events.").arg(formatCount(eventCount)));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_ui->eventsTab), tr("&Events (%1)").arg(eventCount));
+
+    const bool firstShow = m_ui->pageStack->currentWidget() != m_ui->contentPage;
+    m_ui->pageStack->setCurrentWidget(m_ui->contentPage);
+    if (firstShow)
+        m_ui->tabs->setFocus();
+    fillOutput(detail);
+    maybeEmitDataShown();
+}
+
+void EvaluationWindow::fillFacts(const EvaluationDetail &detail)
+{
+    // Two rows of caption-over-value cells: what a researcher checks first, at a glance.
+    const EvaluationRow &row = detail.row;
+    QGridLayout *grid = m_ui->factsGrid;
+    while (QLayoutItem *item = grid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const QString duration = row.durationSeconds ? formatDuration(*row.durationSeconds) : QString();
+    const QString exitCode = row.exitCode ? QString::number(*row.exitCode) : QString();
+    const QString cost = row.costCents ? formatCost(*row.costCents) : QString();
+    const std::pair<QString, QString> facts[2][5] = {
+        {{tr("Created"), formatTime(row.createdAt)},
+         {tr("Started"), formatTime(row.startedAt)},
+         {tr("Completed"), formatTime(row.completedAt)},
+         {tr("Duration"), duration},
+         {tr("Exit code"), exitCode}},
+        {{tr("Worker"), row.workerId},
+         {tr("Container"), detail.containerId},
+         {tr("Batch"), row.batchId},
+         {tr("Submitted by"), row.submittedBy},
+         {tr("Cost"), cost}},
+    };
+    QFont captionFont = font();
+    captionFont.setPointSizeF(captionFont.pointSizeF() * 0.9);
+    QPalette captionPalette = palette();
+    captionPalette.setColor(QPalette::WindowText,
+                            mix(palette().color(QPalette::Window), palette().color(QPalette::WindowText), 0.6));
+    for (int r = 0; r < 2; ++r) {
+        for (int c = 0; c < 5; ++c) {
+            auto *caption = new QLabel(facts[r][c].first, m_ui->factsFrame);
+            caption->setFont(captionFont);
+            caption->setPalette(captionPalette);
+            if (r > 0)
+                caption->setContentsMargins(0, 10, 0, 0); // a gap between the two rows of facts
+            QLabel *value = valueLabel(facts[r][c].second, m_ui->factsFrame);
+            value->setWordWrap(false);
+            grid->addWidget(caption, r * 2, c);
+            grid->addWidget(value, r * 2 + 1, c);
+        }
+    }
+    for (int c = 0; c < 5; ++c)
+        grid->setColumnStretch(c, 1);
+}
+
+void EvaluationWindow::fillOverview(const EvaluationDetail &detail)
+{
+    const EvaluationRow &row = detail.row;
+    QFormLayout *form = m_ui->overviewForm;
+    while (form->rowCount() > 0)
+        form->removeRow(0);
+    auto add = [&](const QString &label, const QString &value) {
+        form->addRow(label, valueLabel(value, m_ui->overviewContents));
+    };
+    auto number = [](const std::optional<double> &value, int decimals) {
+        return value ? QString::number(*value, 'f', decimals) : QString();
+    };
+    add(tr("Evaluation"), row.id);
+    add(tr("Status"), row.statusText.isEmpty() ? statusName(row.status) : row.statusText);
+    add(tr("Engine"), row.engine);
+    add(tr("Created"), formatTime(row.createdAt));
+    add(tr("Started"), formatTime(row.startedAt));
+    add(tr("Completed"), formatTime(row.completedAt));
+    add(tr("Duration"), row.durationSeconds ? formatDuration(*row.durationSeconds) : QString());
+    add(tr("Worker"), row.workerId);
+    add(tr("Container"), detail.containerId);
+    add(tr("Batch"), row.batchId);
+    add(tr("Submitted by"), row.submittedBy);
+    add(tr("Exit code"), row.exitCode ? QString::number(*row.exitCode) : QString());
+    add(tr("Error"), detail.error);
+    add(tr("Code length"), tr("%1 characters").arg(formatCount(detail.codeLengthColumn.value_or(detail.codeLength))));
+    if (!detail.outputLocation.isEmpty())
+        add(tr("Output location"), detail.outputLocation);
+    add(tr("Output size"), row.outputSize ? formatBytes(*row.outputSize)
+                                          : (detail.outputLength ? tr("%1 characters inline")
+                                                                       .arg(formatCount(detail.outputLength))
+                                                                 : QString()));
+    add(tr("CPU"), detail.cpuSeconds ? tr("%1 s").arg(number(detail.cpuSeconds, 1)) : QString());
+    add(tr("Memory"), detail.memoryMbSeconds ? tr("%1 MB·s").arg(number(detail.memoryMbSeconds, 0)) : QString());
+    add(tr("Estimated cost"), row.costCents ? formatCost(*row.costCents) : QString());
+    add(tr("Events"), formatCount(m_events->rowCount()));
+}
+
+void EvaluationWindow::fillCode(const EvaluationDetail &detail)
+{
+    m_ui->codeEdit->setPlainText(detail.code);
+    const qint64 total = detail.codeLength;
+    const bool truncated = total > detail.code.size();
+    m_ui->codeNoteBar->setVisible(truncated);
+    m_ui->codeLoadAllButton->setEnabled(truncated && m_textCap < FullTextChars);
+    m_ui->codeLoadAllButton->setVisible(m_textCap < FullTextChars);
+    if (truncated) {
+        m_ui->codeNoteLabel->setText(tr("Showing the first %1 of %2 characters.")
+                                         .arg(formatCount(detail.code.size()), formatCount(total)));
+    }
+}
+
+void EvaluationWindow::fillOutput(const EvaluationDetail &detail)
+{
+    if (!detail.outputLocation.isEmpty())
+        m_ui->outputView->showLocation(m_store, detail.outputLocation);
+    else if (detail.outputLength > 0 || !detail.output.isEmpty())
+        m_ui->outputView->showInline(detail.output, qMax<qint64>(detail.outputLength, detail.output.size()));
+    else
+        m_ui->outputView->showNoOutput();
+}
+
+void EvaluationWindow::maybeEmitDataShown()
+{
+    if (m_dataShownEmitted || m_state != State::Shown || !m_ui->outputView->isSettled())
+        return;
+    m_dataShownEmitted = true;
+    Q_EMIT dataShown();
+}
+
+void EvaluationWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        applyStyle();
+    QWidget::changeEvent(event);
+}
+
+void EvaluationWindow::applyStyle()
+{
+    QFont idFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    idFont.setPointSizeF(font().pointSizeF() * 1.45);
+    idFont.setBold(true);
+    m_ui->idLabel->setFont(idFont);
+    QFont title = font();
+    title.setPointSizeF(title.pointSizeF() * 1.3);
+    title.setBold(true);
+    m_ui->problemTitle->setFont(title);
+    QPalette muted = palette();
+    muted.setColor(QPalette::WindowText,
+                   mix(palette().color(QPalette::Window), palette().color(QPalette::WindowText), 0.65));
+    m_ui->lineageLabel->setPalette(muted);
+    m_ui->reloadNote->setPalette(muted);
+    m_ui->codeNoteLabel->setPalette(muted);
+    m_ui->eventsNote->setPalette(muted);
+    m_ui->loadingLabel->setPalette(muted);
+}
+
+QString EvaluationWindow::headerText() const
+{
+    return m_ui->idLabel->text();
+}
+
+QString EvaluationWindow::statusText() const
+{
+    return m_ui->statusPill->text();
+}
+
+QString EvaluationWindow::codeText() const
+{
+    return m_ui->codeEdit->toPlainText();
+}
+
+QString EvaluationWindow::outputText() const
+{
+    return m_ui->outputView->text();
+}
+
+QString EvaluationWindow::outputMessage() const
+{
+    return m_ui->outputView->message();
+}
+
+QString EvaluationWindow::problemText() const
+{
+    return m_ui->problemTitle->text();
+}
+
+int EvaluationWindow::eventCount() const
+{
+    return m_events->rowCount();
+}
+
+} // namespace Sightline

@@ -1,0 +1,249 @@
+#include "mainwindow.h"
+
+#include "core/format.h"
+#include "evaluationbrowser.h"
+#include "evaluationwindow.h"
+#include "models/evaluationtablemodel.h"
+#include "sources/evaluationstore.h"
+#include "uiresources.h"
+#include "ui_mainwindow.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+
+namespace Sightline {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+{
+    ensureUiResources();
+    m_ui->setupUi(this);
+
+    m_newEvaluationsLabel = new QLabel(this);
+    m_workspaceLabel = new QLabel(this);
+    statusBar()->addWidget(m_newEvaluationsLabel, 1);
+    statusBar()->addPermanentWidget(m_workspaceLabel);
+    m_ui->errorIcon->setPixmap(QIcon(u":/icons/warning.svg"_s).pixmap(40, 40));
+
+    auto *views = new QActionGroup(this);
+    views->addAction(m_ui->actionTable);
+    views->addAction(m_ui->actionCards);
+    connect(m_ui->actionTable, &QAction::triggered, this,
+            [this] { m_ui->browser->setViewMode(EvaluationBrowser::ViewMode::Table); });
+    connect(m_ui->actionCards, &QAction::triggered, this,
+            [this] { m_ui->browser->setViewMode(EvaluationBrowser::ViewMode::Cards); });
+    connect(m_ui->browser, &EvaluationBrowser::viewModeChanged, this, [this](EvaluationBrowser::ViewMode mode) {
+        (mode == EvaluationBrowser::ViewMode::Table ? m_ui->actionTable : m_ui->actionCards)->setChecked(true);
+    });
+    connect(m_ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::openWorkspaceRequested);
+    connect(m_ui->welcomeOpenButton, &QPushButton::clicked, this, &MainWindow::openWorkspaceRequested);
+    connect(m_ui->errorOpenButton, &QPushButton::clicked, this, &MainWindow::openWorkspaceRequested);
+    connect(m_ui->actionQuit, &QAction::triggered, this, [this] {
+        // Closing this window closes the Evaluation windows too, so the application ends.
+        close();
+    });
+    connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_ui->actionFind, &QAction::triggered, this, [this] {
+        if (m_ui->pages->currentWidget() == m_ui->browser)
+            m_ui->browser->focusSearch();
+    });
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->browser, &EvaluationBrowser::evaluationActivated, this, &MainWindow::openEvaluation);
+
+    applyStyle();
+    m_ui->pages->setCurrentWidget(m_ui->welcomePage);
+    m_ui->actionRefresh->setEnabled(false);
+    m_ui->actionFind->setEnabled(false);
+    setWindowTitle(tr("Sightline"));
+}
+
+MainWindow::~MainWindow()
+{
+    closeWorkspace();
+}
+
+void MainWindow::closeWorkspace()
+{
+    for (const QPointer<EvaluationWindow> &window : std::as_const(m_windows)) {
+        if (window)
+            window->close();
+        delete window.data(); // they belong to the workspace's store, which goes now
+    }
+    m_windows.clear();
+    m_ui->browser->setModel(nullptr);
+    m_model.reset();
+    m_store.reset();
+}
+
+void MainWindow::setWorkspace(const WorkspaceProfile &profile)
+{
+    closeWorkspace();
+    m_store = std::make_unique<EvaluationStore>(profile);
+    m_model = std::make_unique<EvaluationTableModel>(m_store.get());
+    m_firstRowsShown = false;
+    m_dataShownEmitted = false;
+    m_newEvaluations = 0;
+    m_newEvaluationsLabel->clear();
+
+    // The browser connects first, so its counts line is current when dataShown fires.
+    m_ui->browser->setModel(m_model.get());
+    connect(m_model.get(), &EvaluationTableModel::firstRowsShown, this, [this] {
+        m_firstRowsShown = true;
+        checkDataShown();
+    });
+    connect(m_model.get(), &EvaluationTableModel::countsChanged, this, &MainWindow::checkDataShown);
+    connect(m_model.get(), &EvaluationTableModel::stateChanged, this, [this](EvaluationTableModel::State state) {
+        if (state == EvaluationTableModel::State::Failed)
+            statusBar()->showMessage(tr("The workspace's database did not answer — see the banner"), 8000);
+    });
+
+    setWindowTitle(tr("Sightline — %1").arg(profile.name.isEmpty() ? tr("Untitled workspace") : profile.name));
+    m_workspaceLabel->setText(m_store->describe());
+    m_ui->pages->setCurrentWidget(m_ui->browser);
+    m_ui->actionRefresh->setEnabled(true);
+    m_ui->actionFind->setEnabled(true);
+    m_ui->browser->tableView()->setFocus();
+}
+
+void MainWindow::checkDataShown()
+{
+    if (m_dataShownEmitted || !m_model || !m_firstRowsShown || !m_model->counts())
+        return;
+    m_dataShownEmitted = true;
+    Q_EMIT dataShown();
+}
+
+void MainWindow::showPreparing(const QString &message, int percent)
+{
+    m_ui->preparingMessage->setText(message);
+    if (percent < 0) {
+        m_ui->preparingProgress->setRange(0, 0);
+    } else {
+        m_ui->preparingProgress->setRange(0, 100);
+        m_ui->preparingProgress->setValue(qBound(0, percent, 100));
+    }
+    m_ui->pages->setCurrentWidget(m_ui->preparingPage);
+}
+
+void MainWindow::showWorkspaceError(const QString &message)
+{
+    closeWorkspace();
+    m_ui->errorMessage->setText(message);
+    m_ui->pages->setCurrentWidget(m_ui->errorPage);
+    m_ui->actionRefresh->setEnabled(false);
+    m_ui->actionFind->setEnabled(false);
+    m_workspaceLabel->clear();
+    m_ui->errorOpenButton->setFocus();
+}
+
+void MainWindow::noteNewEvaluations(int count)
+{
+    if (count <= 0 || !m_model)
+        return;
+    m_newEvaluations += count;
+    m_newEvaluationsLabel->setText(m_newEvaluations == 1
+                                       ? tr("1 new evaluation — press F5 to refresh")
+                                       : tr("%1 new evaluations — press F5 to refresh").arg(formatCount(m_newEvaluations)));
+}
+
+QString MainWindow::newEvaluationsNote() const
+{
+    return m_newEvaluationsLabel->text();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_model)
+        return;
+    m_newEvaluations = 0;
+    m_newEvaluationsLabel->clear();
+    m_model->refresh();
+}
+
+EvaluationWindow *MainWindow::openEvaluation(const QString &id)
+{
+    if (!m_store || id.isEmpty())
+        return nullptr;
+    if (QPointer<EvaluationWindow> existing = m_windows.value(id)) {
+        existing->showNormal();
+        existing->raise();
+        existing->activateWindow();
+        return existing;
+    }
+    auto *window = new EvaluationWindow(m_store.get(), id, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    // Cascade new windows so several open at once do not hide each other exactly.
+    int open = 0;
+    for (const QPointer<EvaluationWindow> &other : std::as_const(m_windows))
+        open += other ? 1 : 0;
+    window->move(pos() + QPoint(40 + 28 * (open % 8), 40 + 28 * (open % 8)));
+    m_windows.insert(id, window);
+    connect(window, &QObject::destroyed, this, [this, id] {
+        if (!m_windows.value(id))
+            m_windows.remove(id);
+    });
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+QList<EvaluationWindow *> MainWindow::evaluationWindows() const
+{
+    QList<EvaluationWindow *> windows;
+    for (const QPointer<EvaluationWindow> &window : m_windows) {
+        if (window)
+            windows.append(window);
+    }
+    return windows;
+}
+
+EvaluationBrowser *MainWindow::browser() const
+{
+    return m_ui->browser;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (const QPointer<EvaluationWindow> &window : std::as_const(m_windows)) {
+        if (window)
+            window->close();
+    }
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        applyStyle();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::applyStyle()
+{
+    QFont title = font();
+    title.setPointSizeF(title.pointSizeF() * 1.4);
+    title.setBold(true);
+    m_ui->welcomeTitle->setFont(title);
+    m_ui->preparingTitle->setFont(title);
+    m_ui->errorTitle->setFont(title);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Sightline"),
+                       tr("<h3>Sightline %1</h3>"
+                          "<p>A workbench for researchers who run AI evaluations: where everything about "
+                          "an evaluation lives, what is happening now, and what the infrastructure did "
+                          "while it ran.</p>")
+                           .arg(QLatin1StringView(SIGHTLINE_VERSION)));
+}
+
+} // namespace Sightline

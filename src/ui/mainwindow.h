@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/workspaceprofile.h"
+#include "evaluationwindow.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QLabel;
+
+namespace Sightline {
+
+class EvaluationBrowser;
+class EvaluationStore;
+class EvaluationTableModel;
+
+namespace Ui {
+class MainWindow;
+}
+
+// The Evaluations browser window. It owns the open workspace's store and table model, shows
+// what the app is doing before a workspace is ready (preparing, or why it could not open), and
+// keeps one Evaluation window per evaluation id.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens `profile`'s relational store and shows its evaluations; closes the previous workspace
+    // and its Evaluation windows.
+    void setWorkspace(const WorkspaceProfile &profile);
+    // A page with a progress bar while the app prepares a workspace; percent -1 means "busy".
+    void showPreparing(const QString &message, int percent);
+    void showWorkspaceError(const QString &message);
+    // The demo simulator added evaluations: say so, and leave the view alone until F5.
+    void noteNewEvaluations(int count);
+    // Opens (or raises) the window for `id`; nullptr when no workspace is open.
+    EvaluationWindow *openEvaluation(const QString &id);
+
+    void refresh();
+
+    EvaluationBrowser *browser() const;
+    EvaluationStore *store() const { return m_store.get(); }
+    EvaluationTableModel *model() const { return m_model.get(); }
+    QList<EvaluationWindow *> evaluationWindows() const;
+    QString newEvaluationsNote() const;
+
+Q_SIGNALS:
+    void openWorkspaceRequested();
+    // Once per workspace: its first rows and its counts are on screen.
+    void dataShown();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void closeWorkspace();
+    void checkDataShown();
+    void showAbout();
+    void applyStyle();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    // Declared before the model: members die in reverse order, and the model talks to the store.
+    std::unique_ptr<EvaluationStore> m_store;
+    std::unique_ptr<EvaluationTableModel> m_model;
+    QHash<QString, QPointer<EvaluationWindow>> m_windows;
+    QLabel *m_newEvaluationsLabel;
+    QLabel *m_workspaceLabel;
+    int m_newEvaluations = 0;
+    bool m_firstRowsShown = false;
+    bool m_dataShownEmitted = false;
+};
+
+} // namespace Sightline
