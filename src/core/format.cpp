@@ -22,10 +22,11 @@ QString formatDuration(double seconds)
         return QString();
     if (seconds < 0)
         return u"−"_s + formatDuration(-seconds);
-    if (seconds < 1.0)
+    // Round first, then pick the unit, so 0.9996 s is "1.0 s" rather than "1000 ms".
+    if (qRound(seconds * 1000) < 1000)
         return QCoreApplication::translate("Sightline", "%1 ms").arg(qRound(seconds * 1000));
-    if (seconds < 60.0)
-        return QCoreApplication::translate("Sightline", "%1 s").arg(seconds, 0, 'f', 1);
+    if (std::round(seconds * 10.0) < 600.0)
+        return QCoreApplication::translate("Sightline", "%1 s").arg(std::round(seconds * 10.0) / 10.0, 0, 'f', 1);
     const qint64 total = qRound64(seconds);
     if (total < 3600)
         return QCoreApplication::translate("Sightline", "%1 min %2 s")
@@ -45,7 +46,9 @@ QString formatBytes(qint64 bytes)
     static const char *const units[] = {"kB", "MB", "GB", "TB", "PB"};
     double value = double(bytes);
     int unit = -1;
-    while (value >= 1000.0 && unit < 4) {
+    // Move on while the value as shown (1 decimal below 10, none above) would read 1000.
+    auto shown = [](double v) { return v < 10 ? std::round(v * 10.0) / 10.0 : std::round(v); };
+    while ((unit < 0 || shown(value) >= 1000.0) && unit < 4) {
         value /= 1000.0;
         ++unit;
     }

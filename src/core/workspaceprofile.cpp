@@ -20,13 +20,20 @@ QString tr(const char *text)
     return QCoreApplication::translate("Sightline::WorkspaceProfile", text);
 }
 
-// Finds where a key's value starts in the raw text, so errors in valid JSON can still
-// name a line and column. Good enough for keys that occur once, which profile keys do.
-void locateKey(const QByteArray &json, const QString &key, int &line, int &column)
+// Finds where a key sits in the raw text, so errors in valid JSON can still name a line and
+// column. The key is looked up along its path ("sources" → "postgres" → "url"), each part after
+// the previous one, so a key that also occurs under another source is not mistaken for it.
+void locateKey(const QByteArray &json, const QStringList &path, int &line, int &column)
 {
-    const QByteArray needle = '"' + key.toUtf8() + '"';
-    const qsizetype at = json.indexOf(needle);
-    if (at < 0)
+    qsizetype at = 0;
+    for (const QString &part : path) {
+        const QByteArray needle = '"' + part.toUtf8() + '"';
+        const qsizetype found = json.indexOf(needle, at);
+        if (found < 0)
+            return;
+        at = found;
+    }
+    if (path.isEmpty())
         return;
     line = 1;
     qsizetype lineStart = 0;
@@ -39,13 +46,12 @@ void locateKey(const QByteArray &json, const QString &key, int &line, int &colum
     column = int(QString::fromUtf8(json.mid(lineStart, at - lineStart)).size()) + 1;
 }
 
-ProfileParseResult failure(const QString &file, const QByteArray &json, const QString &key, const QString &message)
+ProfileParseResult failure(const QString &file, const QByteArray &json, const QStringList &keyPath, const QString &message)
 {
     ProfileParseResult result;
     result.error.file = file;
     result.error.message = message;
-    if (!key.isEmpty())
-        locateKey(json, key, result.error.line, result.error.column);
+    locateKey(json, keyPath, result.error.line, result.error.column);
     return result;
 }
 
@@ -74,7 +80,20 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         result.error.file = filePath;
         result.error.message = parseError.errorString();
         // QJsonParseError gives a byte offset; people need a line and a column.
-        const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, json.size());
+        qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, json.size());
+        // Qt reports these errors one character past the start of the token that is wrong.
+        switch (parseError.error) {
+        case QJsonParseError::MissingValueSeparator:
+        case QJsonParseError::MissingNameSeparator:
+        case QJsonParseError::IllegalValue:
+        case QJsonParseError::MissingObject:
+        case QJsonParseError::UnterminatedObject:
+        case QJsonParseError::UnterminatedArray:
+            if (offset > 0 && offset < json.size())
+                --offset;
+            break;
+        default: break;
+        }
         int line = 1;
         qsizetype lineStart = 0;
         for (qsizetype i = 0; i < offset; ++i) {
@@ -94,14 +113,14 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
     WorkspaceProfile profile;
     profile.filePath = filePath;
     if (root.contains(u"name"_s) && !root.value(u"name"_s).isString())
-        return failure(filePath, json, u"name"_s, tr("\"name\" must be a string"));
+        return failure(filePath, json, {u"name"_s}, tr("\"name\" must be a string"));
     profile.name = root.value(u"name"_s).toString();
     if (profile.name.isEmpty())
         profile.name = QFileInfo(filePath).completeBaseName();
 
     const QJsonValue sourcesValue = root.value(u"sources"_s);
     if (!sourcesValue.isUndefined() && !sourcesValue.isObject())
-        return failure(filePath, json, u"sources"_s, tr("\"sources\" must be an object"));
+        return failure(filePath, json, {u"sources"_s}, tr("\"sources\" must be an object"));
     profile.sources = sourcesValue.toObject();
 
     auto stringField = [&](const QString &source, const QString &field, QString &out) -> std::optional<ProfileParseResult> {
@@ -109,12 +128,12 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         if (v.isUndefined())
             return std::nullopt;
         if (!v.isObject())
-            return failure(filePath, json, source, tr("source \"%1\" must be an object").arg(source));
+            return failure(filePath, json, {u"sources"_s, source}, tr("source \"%1\" must be an object").arg(source));
         const QJsonValue f = v.toObject().value(field);
         if (f.isUndefined())
-            return failure(filePath, json, source, tr("source \"%1\" needs \"%2\"").arg(source, field));
+            return failure(filePath, json, {u"sources"_s, source}, tr("source \"%1\" needs \"%2\"").arg(source, field));
         if (!f.isString() || f.toString().isEmpty())
-            return failure(filePath, json, field, tr("\"%1\" of source \"%2\" must be a non-empty string").arg(field, source));
+            return failure(filePath, json, {u"sources"_s, source, field}, tr("\"%1\" of source \"%2\" must be a non-empty string").arg(field, source));
         out = f.toString();
         return std::nullopt;
     };
@@ -126,37 +145,37 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         return *err;
     if (!profile.postgresUrl.isEmpty() && !profile.postgresUrl.startsWith(u"postgres://"_s)
         && !profile.postgresUrl.startsWith(u"postgresql://"_s))
-        return failure(filePath, json, u"url"_s, tr("the postgres url must start with postgresql://"));
+        return failure(filePath, json, {u"sources"_s, u"postgres"_s, u"url"_s}, tr("the postgres url must start with postgresql://"));
     profile.sqlitePath = resolvePath(profile.sqlitePath, filePath);
     profile.filesRoot = resolvePath(profile.filesRoot, filePath);
 
     const QJsonValue schemaValue = root.value(u"schema"_s);
     if (!schemaValue.isUndefined()) {
         if (!schemaValue.isObject())
-            return failure(filePath, json, u"schema"_s, tr("\"schema\" must be an object"));
+            return failure(filePath, json, {u"schema"_s}, tr("\"schema\" must be an object"));
         const QJsonObject schema = schemaValue.toObject();
         for (const QString &key : {u"evaluations"_s, u"events"_s}) {
             const QJsonValue v = schema.value(key);
             if (v.isUndefined())
                 continue;
             if (!v.isString() || v.toString().isEmpty())
-                return failure(filePath, json, key, tr("schema \"%1\" must be a table name").arg(key));
+                return failure(filePath, json, {u"schema"_s, key}, tr("schema \"%1\" must be a table name").arg(key));
         }
         profile.schema.evaluationsTable = schema.value(u"evaluations"_s).toString(profile.schema.evaluationsTable);
         profile.schema.eventsTable = schema.value(u"events"_s).toString(profile.schema.eventsTable);
         const QJsonValue columns = schema.value(u"columns"_s);
         if (!columns.isUndefined() && !columns.isObject())
-            return failure(filePath, json, u"columns"_s, tr("schema \"columns\" must be an object"));
+            return failure(filePath, json, {u"schema"_s, u"columns"_s}, tr("schema \"columns\" must be an object"));
         const QJsonObject columnMap = columns.toObject();
         for (auto it = columnMap.begin(); it != columnMap.end(); ++it) {
             if (!it.value().isString() || it.value().toString().isEmpty())
-                return failure(filePath, json, it.key(), tr("column \"%1\" must map to a column name").arg(it.key()));
+                return failure(filePath, json, {u"schema"_s, u"columns"_s, it.key()}, tr("column \"%1\" must map to a column name").arg(it.key()));
             profile.schema.columns.insert(it.key(), it.value().toString());
         }
     }
     const QJsonValue drilldown = root.value(u"drilldown"_s);
     if (!drilldown.isUndefined() && !drilldown.isObject())
-        return failure(filePath, json, u"drilldown"_s, tr("\"drilldown\" must be an object"));
+        return failure(filePath, json, {u"drilldown"_s}, tr("\"drilldown\" must be an object"));
     profile.drilldown = drilldown.toObject();
 
     ProfileParseResult result;
