@@ -157,7 +157,7 @@ QString makeOutput(Rng &rng)
 {
     QString out;
     const int samples = int(rng.range(50, 2000));
-    const int lines = int(rng.range(1, 30));
+    const int lines = int(rng.range(1, 12));
     for (int i = 0; i < lines; ++i)
         out += u"batch "_s + QString::number(i) + u": accuracy="_s + QString::number(rng.uniform(), 'f', 4)
                + u" latency_ms="_s + QString::number(rng.range(20, 900)) + u'\n';

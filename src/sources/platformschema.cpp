@@ -125,35 +125,41 @@ SqlError createPlatformSchema(SqlConnection &connection, const SchemaNames &name
     return {};
 }
 
-QStringList platformIndexStatements(SqlDialect dialect, const SchemaNames &names)
+QStringList platformIndexStatements(SqlDialect dialect, const SchemaNames &names, const QString &table)
 {
     const QString evaluations = quoteIdentifier(names.evaluationsTable);
     const QString events = quoteIdentifier(names.eventsTable);
     auto col = [&](const char16_t *name) { return quoteIdentifier(names.column(QString::fromUtf16(name))); };
     const QString id = col(u"id");
     QStringList statements;
-    const char16_t *const sortColumns[] = {u"created_at", u"status", u"started_at", u"completed_at",
-                                           u"worker_id", u"batch_id", u"submitted_by", u"engine",
-                                           u"exit_code", u"output_size", u"estimated_cost_cents"};
-    for (const char16_t *column : sortColumns) {
-        statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.evaluationsTable, QString::fromUtf16(column))
-                          + u" ON "_s + evaluations + u" ("_s + col(column) + u", "_s + id + u')');
+    if (table.isEmpty() || table == names.evaluationsTable) {
+        const char16_t *const sortColumns[] = {u"created_at", u"status", u"started_at", u"completed_at",
+                                               u"worker_id", u"batch_id", u"submitted_by", u"engine",
+                                               u"exit_code", u"output_size", u"estimated_cost_cents"};
+        for (const char16_t *column : sortColumns) {
+            statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.evaluationsTable, QString::fromUtf16(column))
+                              + u" ON "_s + evaluations + u" ("_s + col(column) + u", "_s + id + u')');
+        }
+        // The very expression the browser orders by, or the planner will not use the index.
+        const QString duration = evaluationSortSql(EvaluationColumn::Duration, dialect, names);
+        statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.evaluationsTable, u"duration"_s) + u" ON "_s
+                          + evaluations + u" ("_s + duration + u", "_s + id + u')');
     }
-    // The very expression the browser orders by, or the planner will not use the index.
-    const QString duration = evaluationSortSql(EvaluationColumn::Duration, dialect, names);
-    statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.evaluationsTable, u"duration"_s) + u" ON "_s
-                      + evaluations + u" ("_s + duration + u", "_s + id + u')');
-    statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.eventsTable, u"evaluation_ts"_s) + u" ON "_s
-                      + events + u" ("_s + col(u"evaluation_id") + u", "_s + col(u"ts") + u", "_s + col(u"id") + u')');
-    statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.eventsTable, u"ts"_s) + u" ON "_s + events
-                      + u" ("_s + col(u"ts") + u')');
+    if (table.isEmpty() || table == names.eventsTable) {
+        statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.eventsTable, u"evaluation_ts"_s) + u" ON "_s
+                          + events + u" ("_s + col(u"evaluation_id") + u", "_s + col(u"ts") + u", "_s + col(u"id") + u')');
+        statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.eventsTable, u"ts"_s) + u" ON "_s + events
+                          + u" ("_s + col(u"ts") + u')');
+    }
     return statements;
 }
 
-SqlError addPlatformPrimaryKeys(SqlConnection &connection, const SchemaNames &names)
+SqlError addPlatformPrimaryKeys(SqlConnection &connection, const SchemaNames &names, const QString &only)
 {
     if (connection.dialect() == SqlDialect::PostgreSQL) {
         for (const QString &table : {names.evaluationsTable, names.eventsTable}) {
+            if (!only.isEmpty() && table != only)
+                continue;
             SqlError error;
             if (hasPrimaryKey(connection, table, &error))
                 continue;

@@ -23,10 +23,12 @@ SqlError createPlatformSchema(SqlConnection &connection, const SchemaNames &name
 SqlError createPlatformIndexes(SqlConnection &connection, const SchemaNames &names);
 
 // PostgreSQL: adds the primary keys createPlatformSchema() left out, unless present. SQLite: nothing.
-SqlError addPlatformPrimaryKeys(SqlConnection &connection, const SchemaNames &names);
+// With `table`, only that table's (so two connections can build them side by side).
+SqlError addPlatformPrimaryKeys(SqlConnection &connection, const SchemaNames &names, const QString &table = {});
 
 // The statements createPlatformIndexes() runs after the primary keys, one per index, for progress reporting.
-QStringList platformIndexStatements(SqlDialect dialect, const SchemaNames &names);
+// With `table`, only those on that table.
+QStringList platformIndexStatements(SqlDialect dialect, const SchemaNames &names, const QString &table = {});
 
 // True when the table exists (any schema on the search path in PostgreSQL).
 bool platformTableExists(SqlConnection &connection, const QString &table, SqlError *error = nullptr);

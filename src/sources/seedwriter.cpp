@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFuture>
+#include <QThread>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -200,10 +201,12 @@ SeedResult SeedWriter::run()
         result.error = {SqlError::Kind::Query, u"nothing to seed: give a SQLite file, a PostgreSQL URL or a files folder"_s};
         return result;
     }
+    const SqlError cancelled{SqlError::Kind::Cancelled, u"seeding was cancelled"_s};
 
     report(SeedProgress::Phase::Schema, 0, 0);
     std::unique_ptr<SqlConnection> sqlite;
-    std::unique_ptr<SqlConnection> postgres;
+    std::unique_ptr<SqlConnection> postgres;       // evaluations
+    std::unique_ptr<SqlConnection> postgresEvents; // events, side by side: PostgreSQL is the bottleneck
     QList<SqlConnection *> databases;
     if (!m_options.sqlitePath.isEmpty()) {
         sqlite = createSqliteConnection(m_options.sqlitePath, SqliteMode::Create);
@@ -235,13 +238,21 @@ SeedResult SeedWriter::run()
         result.error = execAll(*sqlite, {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = OFF"_s,
                                          u"PRAGMA cache_size = -65536"_s, u"PRAGMA temp_store = MEMORY"_s});
     }
-    if (!result.error.isError() && postgres) {
-        result.error = execAll(*postgres, {u"SET synchronous_commit = off"_s, u"SET maintenance_work_mem = '256MB'"_s,
-                                           u"SET client_min_messages = warning"_s});
-    }
     for (SqlConnection *db : std::as_const(databases)) {
         if (!result.error.isError())
             result.error = createPlatformSchema(*db, names, m_options.replace);
+    }
+    if (!result.error.isError() && postgres) {
+        postgresEvents = createPostgresConnection(m_options.postgresUrl, false);
+        result.error = postgresEvents->open();
+        // One transaction per table from TRUNCATE on lets COPY FREEZE skip the hint-bit rewrite
+        // that index builds and ANALYZE would otherwise do; a failed load rolls back to empty tables.
+        const QStringList session{u"SET maintenance_work_mem = '256MB'"_s, u"SET client_min_messages = warning"_s,
+                                  u"BEGIN"_s};
+        if (!result.error.isError())
+            result.error = execAll(*postgres, session + QStringList{u"TRUNCATE "_s + quoteIdentifier(names.evaluationsTable)});
+        if (!result.error.isError())
+            result.error = execAll(*postgresEvents, session + QStringList{u"TRUNCATE "_s + quoteIdentifier(names.eventsTable)});
     }
     if (!result.error.isError() && !m_options.filesRoot.isEmpty()) {
         const QDir root(m_options.filesRoot);
@@ -253,35 +264,36 @@ SeedResult SeedWriter::run()
 
     const QString evaluationInsert = platformEvaluationInsertSql(names);
     const QString eventInsert = platformEventInsertSql(names);
-    const QString evaluationCopy = u"COPY %1 (%2) FROM STDIN"_s.arg(quoteIdentifier(names.evaluationsTable),
-                                                                    columnList(evaluationColumns(), names));
-    const QString eventCopy = u"COPY %1 (%2) FROM STDIN"_s.arg(quoteIdentifier(names.eventsTable), columnList(eventColumns(), names));
+    const QString evaluationCopy = u"COPY %1 (%2) FROM STDIN WITH (FREEZE)"_s.arg(
+        quoteIdentifier(names.evaluationsTable), columnList(evaluationColumns(), names));
+    const QString eventCopy = u"COPY %1 (%2) FROM STDIN WITH (FREEZE)"_s.arg(quoteIdentifier(names.eventsTable),
+                                                                             columnList(eventColumns(), names));
 
     auto writeChunk = [&](const Chunk &chunk) -> SqlError {
-        if (sqlite) {
-            SqlResult begin = sqlite->exec(u"BEGIN"_s);
-            if (!begin.ok())
-                return begin.error;
-            SqlError error = sqlite->execMany(evaluationInsert, chunk.evaluationRows);
+        QFuture<SqlError> events;
+        if (postgres && !chunk.eventCopy.isEmpty()) {
+            events = QtConcurrent::run([&postgresEvents, &eventCopy, &chunk] {
+                return postgresEvents->copyIn(eventCopy, chunk.eventCopy);
+            });
+        }
+        SqlError error;
+        if (postgres && !chunk.evaluationCopy.isEmpty())
+            error = postgres->copyIn(evaluationCopy, chunk.evaluationCopy);
+        if (sqlite && !error.isError()) {
+            error = sqlite->exec(u"BEGIN"_s).error;
+            if (!error.isError())
+                error = sqlite->execMany(evaluationInsert, chunk.evaluationRows);
             if (!error.isError())
                 error = sqlite->execMany(eventInsert, chunk.eventRows);
             const SqlResult end = sqlite->exec(error.isError() ? u"ROLLBACK"_s : u"COMMIT"_s);
-            if (error.isError() || !end.ok())
-                return error.isError() ? error : end.error;
+            if (!error.isError())
+                error = end.error;
         }
-        if (postgres) {
-            if (!chunk.evaluationCopy.isEmpty()) {
-                if (const SqlError error = postgres->copyIn(evaluationCopy, chunk.evaluationCopy); error.isError())
-                    return error;
-            }
-            if (!chunk.eventCopy.isEmpty()) {
-                if (const SqlError error = postgres->copyIn(eventCopy, chunk.eventCopy); error.isError())
-                    return error;
-            }
-        }
-        if (!chunk.fileError.isEmpty())
-            return {SqlError::Kind::Query, chunk.fileError};
-        return {};
+        if (events.isValid() && events.result().isError() && !error.isError())
+            error = events.result();
+        if (!chunk.fileError.isEmpty() && !error.isError())
+            error = {SqlError::Kind::Query, chunk.fileError};
+        return error;
     };
 
     QElapsedTimer load;
@@ -316,12 +328,9 @@ SeedResult SeedWriter::run()
         next = startChunk(0);
     for (qint64 first = 0; first < count && !result.error.isError(); first += step) {
         const Chunk chunk = next.result();
-        if (first + step < count)
-            next = startChunk(first + step);
-        else
-            next = {};
+        next = first + step < count ? startChunk(first + step) : QFuture<Chunk>();
         if (cancelRequested()) {
-            result.error = {SqlError::Kind::Cancelled, u"seeding was cancelled"_s};
+            result.error = cancelled;
             break;
         }
         result.error = writeChunk(chunk);
@@ -334,6 +343,14 @@ SeedResult SeedWriter::run()
     }
     if (next.isValid())
         next.waitForFinished(); // it references locals of this frame
+    if (postgres) {
+        const QString end = result.error.isError() ? u"ROLLBACK"_s : u"COMMIT"_s;
+        for (SqlConnection *db : {postgres.get(), postgresEvents.get()}) {
+            const SqlError error = db->exec(end).error;
+            if (!result.error.isError())
+                result.error = error;
+        }
+    }
     result.loadMs = load.elapsed();
     if (result.error.isError())
         return result;
@@ -341,36 +358,75 @@ SeedResult SeedWriter::run()
     QElapsedTimer indexing;
     indexing.start();
     if (m_options.createIndexes) {
-        for (SqlConnection *db : std::as_const(databases)) {
-            const QStringList statements = platformIndexStatements(db->dialect(), names);
-            report(SeedProgress::Phase::Indexes, 0, statements.size());
-            result.error = addPlatformPrimaryKeys(*db, names);
-            if (result.error.isError())
-                return result;
-            for (qsizetype i = 0; i < statements.size(); ++i) {
-                if (cancelRequested()) {
-                    result.error = {SqlError::Kind::Cancelled, u"seeding was cancelled"_s};
-                    return result;
-                }
-                const SqlResult r = db->exec(statements[i]);
-                if (!r.ok()) {
-                    result.error = r.error;
-                    return result;
-                }
-                report(SeedProgress::Phase::Indexes, i + 1, statements.size());
-            }
-        }
+        result.error = buildIndexes(sqlite.get(), postgres.get(), postgresEvents.get());
+        if (result.error.isError())
+            return result;
     }
     report(SeedProgress::Phase::Analyze, 0, 0);
     if (sqlite)
         result.error = execAll(*sqlite, {u"PRAGMA synchronous = NORMAL"_s, u"ANALYZE"_s, u"PRAGMA wal_checkpoint(TRUNCATE)"_s});
-    if (!result.error.isError() && postgres)
-        result.error = execAll(*postgres, {u"ANALYZE "_s + quoteIdentifier(names.evaluationsTable),
-                                           u"ANALYZE "_s + quoteIdentifier(names.eventsTable)});
+    if (!result.error.isError() && postgres) {
+        QFuture<SqlError> events = QtConcurrent::run([&] {
+            return execAll(*postgresEvents, {u"ANALYZE "_s + quoteIdentifier(names.eventsTable)});
+        });
+        result.error = execAll(*postgres, {u"ANALYZE "_s + quoteIdentifier(names.evaluationsTable)});
+        if (!result.error.isError())
+            result.error = events.result();
+        events.waitForFinished();
+    }
     result.indexMs = indexing.elapsed();
     result.totalMs = total.elapsed();
     report(SeedProgress::Phase::Done, result.evaluations, count);
     return result;
+}
+
+SqlError SeedWriter::buildIndexes(SqlConnection *sqlite, SqlConnection *postgres, SqlConnection *postgresEvents)
+{
+    const SchemaNames &names = m_options.schema;
+    std::atomic<int> done{0};
+    int total = 0;
+    // PostgreSQL builds each table's indexes on its own connection, in parallel, while this
+    // thread builds SQLite's and watches the cancel flag.
+    auto buildOn = [&](SqlConnection *db, const QString &table) -> SqlError {
+        if (const SqlError error = addPlatformPrimaryKeys(*db, names, table); error.isError())
+            return error;
+        for (const QString &sql : platformIndexStatements(db->dialect(), names, table)) {
+            if (cancelRequested())
+                return {SqlError::Kind::Cancelled, u"seeding was cancelled"_s};
+            if (const SqlResult r = db->exec(sql); !r.ok())
+                return r.error;
+            ++done;
+        }
+        return {};
+    };
+    QList<QFuture<SqlError>> postgresBuilds;
+    if (postgres) {
+        total += int(platformIndexStatements(SqlDialect::PostgreSQL, names).size());
+        postgresBuilds.append(QtConcurrent::run([&] { return buildOn(postgres, names.evaluationsTable); }));
+        postgresBuilds.append(QtConcurrent::run([&] { return buildOn(postgresEvents, names.eventsTable); }));
+    }
+    if (sqlite)
+        total += int(platformIndexStatements(SqlDialect::SQLite, names).size());
+    report(SeedProgress::Phase::Indexes, 0, total);
+    SqlError error;
+    if (sqlite)
+        error = buildOn(sqlite, {});
+    report(SeedProgress::Phase::Indexes, done, total);
+    for (QFuture<SqlError> &build : postgresBuilds) {
+        while (!build.isFinished()) {
+            QThread::msleep(100);
+            if (cancelRequested()) {
+                postgres->cancel();
+                postgresEvents->cancel();
+            }
+            report(SeedProgress::Phase::Indexes, done, total);
+        }
+        if (!error.isError())
+            error = build.result();
+    }
+    if (cancelRequested() && !error.isError())
+        error = {SqlError::Kind::Cancelled, u"seeding was cancelled"_s};
+    return error;
 }
 
 } // namespace Sightline

@@ -60,11 +60,13 @@ QVariantList platformEventValues(const EvaluationEvent &event);
 
 // Writes generated platform data into SQLite and/or PostgreSQL and the files tree, in one pass:
 // the next chunk is generated on a pool thread while the current one is written. SQLite gets one
-// transaction per chunk through a prepared statement, in WAL mode; PostgreSQL gets COPY in text
-// format. Indexes come after the load, then ANALYZE.
+// transaction per chunk through a prepared statement, in WAL mode. PostgreSQL gets COPY (text
+// format, FREEZE) per chunk on two connections, one per table, each loading in one transaction.
+// Indexes come after the load (PostgreSQL: both tables in parallel), then ANALYZE.
 //
 // run() blocks; call it from a worker thread in a GUI. The progress callback runs on that thread.
-// A cancelled or failed run leaves partial tables behind (without indexes); rerun with replace.
+// A cancelled or failed run leaves the PostgreSQL tables empty and the SQLite ones partial (without
+// indexes); rerun with replace.
 class SeedWriter
 {
 public:
@@ -84,6 +86,7 @@ public:
 private:
     bool cancelRequested() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
     void report(SeedProgress::Phase phase, qint64 done, qint64 total) const;
+    SqlError buildIndexes(SqlConnection *sqlite, SqlConnection *postgres, SqlConnection *postgresEvents);
 
     SeedOptions m_options;
     ProgressCallback m_progress;

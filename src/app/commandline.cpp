@@ -1,0 +1,72 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Sightline {
+
+GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
+{
+    GuiOptionsResult result;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Sightline: where every artifact of your AI evaluations lives.\n\n"
+                "Commands:\n"
+                "  sightline seed --help    write generated platform data (SQLite, PostgreSQL, files)"));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption workspace(u"workspace"_s, QCoreApplication::translate("main", "Open the workspace profile FILE."),
+                                       u"FILE"_s);
+    const QCommandLineOption demo(u"demo"_s, QCoreApplication::translate("main", "Open the embedded demo workspace (the default)."));
+    const QCommandLineOption open(u"open-evaluation"_s,
+                                  QCoreApplication::translate("main", "Open the window of evaluation ID."), u"ID"_s);
+    const QCommandLineOption screenshot(
+        u"screenshot"_s,
+        QCoreApplication::translate("main", "Once the data is shown, save the main window (or the evaluation window "
+                                            "with --open-evaluation) as a PNG to FILE and exit."),
+        u"FILE"_s);
+    const QCommandLineOption timeout(u"screenshot-timeout"_s,
+                                     QCoreApplication::translate("main", "Give up on --screenshot after SECONDS (60)."),
+                                     u"SECONDS"_s, u"60"_s);
+    parser.addOptions({workspace, demo, open, screenshot, timeout});
+    if (!parser.parse(arguments)) {
+        result.error = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        result.exitNow = true;
+        return result;
+    }
+    if (parser.isSet(version)) {
+        std::printf("sightline %s\n", SIGHTLINE_VERSION);
+        result.exitNow = true;
+        return result;
+    }
+    if (parser.isSet(workspace) && parser.isSet(demo)) {
+        result.error = QCoreApplication::translate("main", "--workspace and --demo exclude each other");
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.error = QCoreApplication::translate("main", "unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        return result;
+    }
+    GuiOptions options;
+    options.workspaceFile = parser.value(workspace);
+    options.openEvaluation = parser.value(open);
+    options.screenshotFile = parser.value(screenshot);
+    bool ok = false;
+    options.screenshotTimeoutSeconds = parser.value(timeout).toInt(&ok);
+    if (!ok || options.screenshotTimeoutSeconds <= 0) {
+        result.error = QCoreApplication::translate("main", "--screenshot-timeout needs a positive number of seconds");
+        return result;
+    }
+    result.options = options;
+    return result;
+}
+
+} // namespace Sightline

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Sightline {
+
+// What `sightline [--workspace FILE | --demo] [--open-evaluation ID] [--screenshot FILE]` asks for.
+struct GuiOptions
+{
+    QString workspaceFile; // empty: the demo workspace
+    QString openEvaluation;
+    QString screenshotFile;
+    int screenshotTimeoutSeconds = 60;
+};
+
+struct GuiOptionsResult
+{
+    std::optional<GuiOptions> options;
+    QString error;       // bad usage, for stderr
+    bool exitNow = false; // --help or --version printed
+};
+
+// Parses the GUI command line (arguments include the program name). Prints --help/--version.
+GuiOptionsResult parseGuiCommandLine(const QStringList &arguments);
+
+} // namespace Sightline

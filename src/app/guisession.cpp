@@ -1,0 +1,160 @@
+#include "guisession.h"
+
+#include "sources/demosimulator.h"
+#include "sources/demoworkspace.h"
+#include "telemetry/logging.h"
+#include "ui/evaluationwindow.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Sightline {
+
+GuiSession::GuiSession(GuiOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+GuiSession::~GuiSession()
+{
+    m_cancelDemo->store(true);
+    if (m_simulator)
+        m_simulator->stop();
+}
+
+void GuiSession::start()
+{
+    m_window = std::make_unique<MainWindow>();
+    connect(m_window.get(), &MainWindow::openWorkspaceRequested, this, &GuiSession::chooseWorkspace);
+    if (!m_options.screenshotFile.isEmpty()) {
+        m_window->resize(1280, 800);
+        QTimer::singleShot(m_options.screenshotTimeoutSeconds * 1000, this, [this] {
+            if (m_screenshotTaken)
+                return;
+            std::fprintf(stderr, "sightline: the data was not shown within %d s; no screenshot written\n",
+                         m_options.screenshotTimeoutSeconds);
+            QCoreApplication::exit(1);
+        });
+        if (m_options.openEvaluation.isEmpty())
+            armScreenshot(m_window.get(), nullptr);
+    }
+    m_window->show();
+    if (m_options.workspaceFile.isEmpty())
+        prepareDemo();
+    else
+        openWorkspaceFile(m_options.workspaceFile);
+}
+
+void GuiSession::openWorkspaceFile(const QString &path)
+{
+    const ProfileParseResult parsed = loadWorkspaceProfile(path);
+    if (!parsed.profile) {
+        const QString message = parsed.error.toString();
+        std::fprintf(stderr, "sightline: %s\n", qPrintable(message));
+        m_window->showWorkspaceError(tr("The workspace profile cannot be used.\n\n%1").arg(message));
+        if (!m_options.screenshotFile.isEmpty())
+            saveScreenshot(m_window.get()); // the error page is what there is to see
+        return;
+    }
+    if (!parsed.profile->hasRelationalStore()) {
+        m_window->showWorkspaceError(
+            tr("%1 names no relational store: add sources.postgres.url or sources.sqlite.path.").arg(path));
+        return;
+    }
+    useWorkspace(*parsed.profile);
+}
+
+void GuiSession::prepareDemo()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/demo"_s;
+    m_window->showPreparing(tr("Preparing the demo workspace…"), -1);
+    QPointer<MainWindow> window = m_window.get();
+    auto cancel = m_cancelDemo;
+    QtConcurrent::run([dir, window, cancel]() {
+        return DemoWorkspace::ensure(dir, {}, [window](qint64 done, qint64 total) {
+            const int percent = total > 0 ? int(done * 100 / total) : -1;
+            QMetaObject::invokeMethod(window, [window, percent] {
+                if (window)
+                    window->showPreparing(GuiSession::tr("Preparing the demo workspace…"), percent);
+            }, Qt::QueuedConnection);
+        }, cancel.get());
+    }).then(this, [this](const DemoWorkspaceResult &result) {
+        if (!result.profile) {
+            m_window->showWorkspaceError(tr("The demo workspace could not be prepared.\n\n%1").arg(result.error));
+            return;
+        }
+        useWorkspace(*result.profile);
+        // A screenshot shows a still picture; the simulator would only make it differ run to run.
+        if (m_options.screenshotFile.isEmpty()) {
+            m_simulator = std::make_unique<DemoSimulator>(result.profile->sqlitePath);
+            connect(m_simulator.get(), &DemoSimulator::changed, m_window.get(),
+                    [this](int evaluations, int) { m_window->noteNewEvaluations(evaluations); });
+            m_simulator->start();
+        }
+    });
+}
+
+void GuiSession::useWorkspace(const WorkspaceProfile &profile)
+{
+    qCInfo(lcApp) << "opening workspace" << profile.name;
+    m_window->setWorkspace(profile);
+    if (!m_options.openEvaluation.isEmpty()) {
+        EvaluationWindow *evaluation = m_window->openEvaluation(m_options.openEvaluation);
+        if (!m_options.screenshotFile.isEmpty() && evaluation) {
+            evaluation->resize(1100, 760);
+            armScreenshot(evaluation, nullptr);
+        }
+    }
+}
+
+void GuiSession::armScreenshot(QWidget *window, const char *)
+{
+    auto take = [this, window] {
+        // One more turn of the event loop so the last layout and paint are done.
+        QTimer::singleShot(100, this, [this, window] { saveScreenshot(window); });
+    };
+    if (auto *main = qobject_cast<MainWindow *>(window))
+        connect(main, &MainWindow::dataShown, this, take, Qt::SingleShotConnection);
+    else if (auto *evaluation = qobject_cast<EvaluationWindow *>(window))
+        connect(evaluation, &EvaluationWindow::dataShown, this, take, Qt::SingleShotConnection);
+}
+
+void GuiSession::saveScreenshot(QWidget *window)
+{
+    if (m_screenshotTaken)
+        return;
+    m_screenshotTaken = true;
+    const bool saved = window->grab().save(m_options.screenshotFile, "PNG");
+    if (!saved) {
+        std::fprintf(stderr, "sightline: cannot write the screenshot to %s\n", qPrintable(m_options.screenshotFile));
+        QCoreApplication::exit(1);
+        return;
+    }
+    std::fprintf(stderr, "sightline: screenshot written to %s\n", qPrintable(m_options.screenshotFile));
+    QCoreApplication::exit(0);
+}
+
+void GuiSession::chooseWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window.get(), tr("Open workspace profile"), QDir::homePath(),
+                                                      tr("Workspace profiles (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (m_simulator) {
+        m_simulator->stop();
+        m_simulator.reset();
+    }
+    openWorkspaceFile(path);
+}
+
+} // namespace Sightline

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "commandline.h"
+#include "core/workspaceprofile.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <memory>
+
+class QWidget;
+
+namespace Sightline {
+
+class MainWindow;
+class DemoSimulator;
+
+// One run of the GUI: picks the workspace (profile file or the demo, prepared off the GUI thread),
+// shows the main window, runs the demo simulator, and serves --open-evaluation and --screenshot.
+class GuiSession final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit GuiSession(GuiOptions options, QObject *parent = nullptr);
+    ~GuiSession() override;
+
+    void start();
+
+private:
+    void openWorkspaceFile(const QString &path);
+    void prepareDemo();
+    void useWorkspace(const WorkspaceProfile &profile);
+    void armScreenshot(QWidget *window, const char *dataShownSignal);
+    void saveScreenshot(QWidget *window);
+    void chooseWorkspace();
+
+    GuiOptions m_options;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DemoSimulator> m_simulator;
+    std::shared_ptr<std::atomic<bool>> m_cancelDemo = std::make_shared<std::atomic<bool>>(false);
+    bool m_screenshotTaken = false;
+};
+
+} // namespace Sightline

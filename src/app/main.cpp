@@ -1,0 +1,62 @@
+#include "commandline.h"
+#include "guisession.h"
+#include "seedcommand.h"
+#include "telemetry/logging.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+void setApplicationIdentity()
+{
+    QCoreApplication::setApplicationName(u"sightline"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SIGHTLINE_VERSION));
+    QCoreApplication::setOrganizationDomain(u"sightline.dev"_s);
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // Headless commands never create a window, so they run on machines without a display.
+    if (argc >= 2 && qstrcmp(argv[1], "seed") == 0) {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        Sightline::installJsonLineLogger();
+        QStringList arguments = QCoreApplication::arguments();
+        arguments.remove(0, 2);
+        return Sightline::runSeedCommand(arguments);
+    }
+    for (int i = 1; i < argc; ++i) {
+        // --help and --version answer without a display too.
+        if (qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0 || qstrcmp(argv[i], "--version") == 0
+            || qstrcmp(argv[i], "-v") == 0) {
+            QCoreApplication app(argc, argv);
+            setApplicationIdentity();
+            const auto parsed = Sightline::parseGuiCommandLine(QCoreApplication::arguments());
+            if (!parsed.error.isEmpty()) {
+                std::fprintf(stderr, "sightline: %s\n", qPrintable(parsed.error));
+                return 2;
+            }
+            return 0;
+        }
+    }
+
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    QGuiApplication::setApplicationDisplayName(u"Sightline"_s);
+    QGuiApplication::setDesktopFileName(QStringLiteral(SIGHTLINE_APP_ID));
+    const auto parsed = Sightline::parseGuiCommandLine(QCoreApplication::arguments());
+    if (!parsed.error.isEmpty()) {
+        std::fprintf(stderr, "sightline: %s\nTry 'sightline --help'.\n", qPrintable(parsed.error));
+        return 2;
+    }
+    if (parsed.exitNow)
+        return 0;
+    Sightline::GuiSession session(*parsed.options);
+    session.start();
+    return QApplication::exec();
+}
