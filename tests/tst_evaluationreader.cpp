@@ -105,7 +105,7 @@ void TestEvaluationReader::pagesMatchReferenceOrder_data()
     QTest::addColumn<QString>("backend");
     QTest::addColumn<int>("column");
     QTest::addColumn<Qt::SortOrder>("order");
-    for (const QString backend : {u"sqlite"_s, u"postgres"_s}) {
+    for (const QString &backend : {u"sqlite"_s, u"postgres"_s}) {
         for (int column = 0; column < EvaluationColumnCount; ++column) {
             for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
                 const QString name = backend + u'/' + columnTitle(EvaluationColumn(column))
@@ -160,7 +160,7 @@ void TestEvaluationReader::filtersMatchReference_data()
     QTest::addColumn<QString>("search");
     QTest::addColumn<QStringList>("statuses");
     QTest::addColumn<int>("lastDays");
-    for (const QString backend : {u"sqlite"_s, u"postgres"_s}) {
+    for (const QString &backend : {u"sqlite"_s, u"postgres"_s}) {
         auto row = [&](const char *name) { return &QTest::newRow(qPrintable(backend + u'/' + QLatin1StringView(name))); };
         *row("submitter") << backend << u"ada"_s << QStringList() << 0;
         *row("upper case") << backend << u"ADA"_s << QStringList() << 0;
