@@ -179,21 +179,22 @@ void EvaluationBrowser::applyColumnWidths()
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(font().pointSizeF());
     const int charWidth = metrics.averageCharWidth();
-    const int timestampWidth = metrics.horizontalAdvance(u"2024-12-31 23:59:59"_s) + 24;
+    const int timestampWidth = metrics.horizontalAdvance(u"2024-12-31 23:59:59"_s) + 14;
+    const int pillWidth = metrics.horizontalAdvance(tr("Provisioning")) + 28 + 14;
     auto set = [&](EvaluationColumn column, int width) { header->resizeSection(int(column), width); };
     set(EvaluationColumn::Id, QFontMetrics(mono).horizontalAdvance(u"ev-0123456789ab"_s) + 28);
-    set(EvaluationColumn::Status, metrics.horizontalAdvance(tr("Provisioning")) + 44);
-    set(EvaluationColumn::Engine, charWidth * 14);
+    set(EvaluationColumn::Status, pillWidth);
+    set(EvaluationColumn::Engine, metrics.horizontalAdvance(u"python-3.12"_s) + 16);
     set(EvaluationColumn::Created, timestampWidth);
     set(EvaluationColumn::Started, timestampWidth);
     set(EvaluationColumn::Completed, timestampWidth);
-    set(EvaluationColumn::Duration, charWidth * 13);
-    set(EvaluationColumn::Worker, charWidth * 14);
-    set(EvaluationColumn::Batch, charWidth * 16);
-    set(EvaluationColumn::SubmittedBy, charWidth * 16);
-    set(EvaluationColumn::ExitCode, charWidth * 6);
-    set(EvaluationColumn::OutputSize, charWidth * 10);
-    set(EvaluationColumn::Cost, charWidth * 9);
+    set(EvaluationColumn::Duration, metrics.horizontalAdvance(u"59 min 59 s"_s) + 16);
+    set(EvaluationColumn::Worker, metrics.horizontalAdvance(u"worker-00"_s) + 16);
+    set(EvaluationColumn::Batch, metrics.horizontalAdvance(u"batch-00000000"_s) + 16);
+    set(EvaluationColumn::SubmittedBy, charWidth * 12);
+    set(EvaluationColumn::ExitCode, metrics.horizontalAdvance(columnTitle(EvaluationColumn::ExitCode)) + 24);
+    set(EvaluationColumn::OutputSize, metrics.horizontalAdvance(u"999 kB"_s) + 20);
+    set(EvaluationColumn::Cost, metrics.horizontalAdvance(u"$0.000"_s) + 20);
 }
 
 void EvaluationBrowser::updateCardGrid()
@@ -205,8 +206,10 @@ void EvaluationBrowser::updateCardGrid()
     const int available = qMax(base.width(), cards->viewport()->width() - 1);
     const int columns = qMax(1, available / base.width());
     const QSize grid(available / columns, base.height());
-    if (cards->gridSize() != grid)
+    if (cards->gridSize() != grid) {
+        static_cast<EvaluationCardDelegate *>(cards->itemDelegate())->setCardWidth(grid.width());
         cards->setGridSize(grid);
+    }
 }
 
 bool EvaluationBrowser::eventFilter(QObject *watched, QEvent *event)
@@ -241,6 +244,9 @@ void EvaluationBrowser::applyStyle()
     title.setPointSizeF(title.pointSizeF() * 1.35);
     title.setBold(true);
     m_ui->emptyTitle->setFont(title);
+    QFont bold = font();
+    bold.setBold(true);
+    m_ui->errorTitle->setFont(bold);
 }
 
 void EvaluationBrowser::updateCounts()
@@ -266,8 +272,7 @@ void EvaluationBrowser::updateState()
     const bool failed = m_model && m_model->state() == EvaluationTableModel::State::Failed;
     m_ui->errorBanner->setVisible(failed);
     if (failed) {
-        m_ui->errorLabel->setText(u"<b>%1</b><br>%2"_s.arg(tr("Could not load evaluations."),
-                                                           m_model->errorMessage().toHtmlEscaped()));
+        m_ui->errorLabel->setText(m_model->errorMessage());
     }
 
     const std::optional<EvaluationCounts> counts = m_model ? m_model->counts() : std::nullopt;

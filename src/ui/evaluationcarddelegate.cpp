@@ -45,13 +45,16 @@ QSize EvaluationCardDelegate::cardSize(const QFontMetrics &metrics)
     // Four lines of text plus padding; wide enough for a typical id and a pill side by side.
     const int lines = 4;
     const int height = Padding * 2 + lines * metrics.height() + (lines - 1) * LineGap + 4;
-    const int width = qMax(300, metrics.averageCharWidth() * 44);
+    const int width = qMax(280, metrics.averageCharWidth() * 40);
     return {width + 2 * Margin, height + 2 * Margin};
 }
 
 QSize EvaluationCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    return cardSize(option.fontMetrics);
+    QSize size = cardSize(option.fontMetrics);
+    if (m_cardWidth > 0)
+        size.setWidth(m_cardWidth);
+    return size;
 }
 
 void EvaluationCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,

@@ -1,6 +1,7 @@
 #include "evaluationoutputview.h"
 
 #include "core/format.h"
+#include "futurecontinuation.h"
 #include "sources/evaluationstore.h"
 #include "uiresources.h"
 #include "ui_evaluationoutputview.h"
@@ -87,11 +88,11 @@ void EvaluationOutputView::readFile(qint64 maxBytes)
         return;
     }
     const quint64 generation = m_generation;
-    m_store->readOutputFile(m_location, maxBytes)
-        .then(this, [this, generation, maxBytes](const OutputFileResult &result) {
-            if (generation == m_generation)
-                onFileRead(result, maxBytes);
-        });
+    whenFinished(m_store->readOutputFile(m_location, maxBytes), this,
+                 [this, generation, maxBytes](const OutputFileResult &result) {
+                     if (generation == m_generation)
+                         onFileRead(result, maxBytes);
+                 });
 }
 
 void EvaluationOutputView::onFileRead(const OutputFileResult &result, qint64 maxBytes)

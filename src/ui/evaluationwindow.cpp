@@ -2,6 +2,7 @@
 
 #include "core/format.h"
 #include "eventtabledelegate.h"
+#include "futurecontinuation.h"
 #include "models/evaluationeventmodel.h"
 #include "models/statuspalette.h"
 #include "uiresources.h"
@@ -45,7 +46,8 @@ QLabel *valueLabel(const QString &text, QWidget *parent)
     auto *label = new QLabel(orDash(text), parent);
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setWordWrap(true);
+    // No word wrap: wrapped labels in a scroll area get a height for the wrong width and clip.
+    // Multi-line values (tracebacks) keep their own line breaks; the scroll area scrolls.
     return label;
 }
 } // namespace
@@ -60,6 +62,7 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
     ensureUiResources();
     m_ui->setupUi(this);
     setWindowTitle(tr("%1 — Sightline").arg(m_id));
+    setWindowIcon(QIcon(u":/icons/sightline.svg"_s));
 
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->codeEdit->setFont(mono);
@@ -130,7 +133,7 @@ void EvaluationWindow::reload()
         m_state = State::Loading;
         m_ui->pageStack->setCurrentWidget(m_ui->loadingPage);
     }
-    m_store->loadDetail(m_id, m_textCap).then(this, [this, generation](const EvaluationDetailResult &result) {
+    whenFinished(m_store->loadDetail(m_id, m_textCap), this, [this, generation](const EvaluationDetailResult &result) {
         if (generation == m_generation)
             onLoaded(result);
     });
@@ -244,7 +247,6 @@ void EvaluationWindow::fillFacts(const EvaluationDetail &detail)
             if (r > 0)
                 caption->setContentsMargins(0, 10, 0, 0); // a gap between the two rows of facts
             QLabel *value = valueLabel(facts[r][c].second, m_ui->factsFrame);
-            value->setWordWrap(false);
             grid->addWidget(caption, r * 2, c);
             grid->addWidget(value, r * 2 + 1, c);
         }

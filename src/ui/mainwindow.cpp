@@ -25,6 +25,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     ensureUiResources();
     m_ui->setupUi(this);
+    setWindowIcon(QIcon(u":/icons/sightline.svg"_s));
 
     m_newEvaluationsLabel = new QLabel(this);
     m_workspaceLabel = new QLabel(this);

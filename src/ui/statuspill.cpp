@@ -21,7 +21,7 @@ namespace Pill {
 
 QSize sizeHint(const QFontMetrics &metrics, const QString &text)
 {
-    return {HorizontalPadding * 2 + DotSize + DotGap + metrics.horizontalAdvance(text),
+    return {HorizontalPadding * 2 + DotSize + DotGap + metrics.horizontalAdvance(text) + 1,
             metrics.height() + VerticalPadding * 2};
 }
 
@@ -60,8 +60,10 @@ QRect paint(QPainter *painter, const QRect &rect, const QString &text, const QCo
 
     painter->setPen(readableTextColor(color, palette));
     const QRect textRect = pill.adjusted(HorizontalPadding + DotSize + DotGap, 0, -HorizontalPadding, 0);
+    // elidedText() elides text that fits exactly, so only ask it when the text is too wide.
+    const bool fits = metrics.horizontalAdvance(text) <= textRect.width();
     painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
-                      metrics.elidedText(text, Qt::ElideRight, textRect.width()));
+                      fits ? text : metrics.elidedText(text, Qt::ElideRight, textRect.width()));
     painter->restore();
     return pill;
 }

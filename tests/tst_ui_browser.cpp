@@ -1,0 +1,349 @@
+// The widgets layer, headless: the Evaluations browser over a seeded SQLite workspace, the
+// Evaluation window, and a workspace whose database is garbage. Screenshots go to
+// $SIGHTLINE_TEST_OUTPUT_DIR (default: <build>/tests/screenshots) for a person to look at.
+
+#include "core/evaluationquery.h"
+#include "core/format.h"
+#include "models/evaluationtablemodel.h"
+#include "sources/evaluationstore.h"
+#include "sources/seedwriter.h"
+#include "ui/evaluationbrowser.h"
+#include "ui/evaluationfilterbar.h"
+#include "ui/evaluationoutputview.h"
+#include "ui/evaluationwindow.h"
+#include "ui/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+using namespace Sightline;
+
+namespace {
+constexpr int Timeout = 30000;
+constexpr qint64 EvaluationCount = 3000;
+
+qint64 scalar(SqlConnection &db, const QString &sql, const QVariantList &params = {})
+{
+    const SqlResult r = db.exec(sql, params);
+    if (!r.ok())
+        qWarning() << sql << r.error.message;
+    return r.rows.value(0).value(0).toLongLong();
+}
+} // namespace
+
+class TestUiBrowser : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    WorkspaceProfile m_profile;
+    QDir m_shots;
+
+    void saveShot(QWidget *widget, const QString &name)
+    {
+        const QString path = m_shots.filePath(name);
+        QVERIFY(widget->grab().save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+    }
+
+    WorkspaceProfile profileFor(const QString &name, const QString &sqlitePath) const
+    {
+        WorkspaceProfile profile;
+        profile.name = name;
+        profile.sqlitePath = sqlitePath;
+        profile.filesRoot = m_dir.filePath(u"files"_s);
+        return profile;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString out = qEnvironmentVariable("SIGHTLINE_TEST_OUTPUT_DIR");
+        if (out.isEmpty())
+            out = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
+        QVERIFY(QDir().mkpath(out));
+        m_shots = QDir(out);
+
+        SeedOptions options;
+        options.generator.seed = 7;
+        options.generator.evaluationCount = EvaluationCount;
+        // Up to now, so that ages ("5 min ago") and "Last 24 hours" read like real use.
+        options.generator.endTime = QDateTime::currentMSecsSinceEpoch();
+        options.sqlitePath = m_dir.filePath(u"workspace.sqlite"_s);
+        options.filesRoot = m_dir.filePath(u"files"_s);
+        const SeedResult seeded = SeedWriter(options).run();
+        QVERIFY2(seeded.ok(), qPrintable(seeded.error.message));
+        m_profile = profileFor(u"ui-test"_s, options.sqlitePath);
+    }
+
+    void browseSearchOpen()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        QSignalSpy shown(&window, &MainWindow::dataShown);
+        window.setWorkspace(m_profile);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window)); // shortcuts go to the active window
+        QCOMPARE(window.windowTitle(), u"Sightline — ui-test"_s);
+
+        EvaluationTableModel *model = window.model();
+        QVERIFY(model);
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, Timeout);
+
+        auto db = createSqliteConnection(m_profile.sqlitePath);
+        QVERIFY(!db->open().isError());
+        const qint64 running = scalar(*db, u"SELECT COUNT(*) FROM evaluations WHERE status = 'running'"_s);
+        const qint64 failed = scalar(*db, u"SELECT COUNT(*) FROM evaluations WHERE status = 'failed'"_s);
+        EvaluationBrowser *browser = window.browser();
+        QCOMPARE(browser->countsText(), u"%1 evaluations · %2 running · %3 failed"_s.arg(formatCount(EvaluationCount))
+                                            .arg(running)
+                                            .arg(failed));
+        QCOMPARE(model->rowCount(), int(EvaluationCount));
+        QVERIFY(!browser->isErrorBannerShown());
+        QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
+        QTest::qWait(50); // let the view paint the rows it just got
+        saveShot(&window, u"browser-table.png"_s);
+
+        // Search: type a batch id's tail; the model settles on the rows SQL finds for it.
+        const QString batch = model->index(0, 0).data(EvaluationTableModel::BatchRole).toString();
+        QVERIFY(!batch.isEmpty());
+        const QString needle = batch.right(5);
+        const QString pattern = likeSubstringPattern(needle);
+        const qint64 expected = scalar(*db,
+                                       u"SELECT COUNT(*) FROM evaluations WHERE id LIKE %1 ESCAPE '\\' OR "
+                                       "submitted_by LIKE %1 ESCAPE '\\' OR batch_id LIKE %1 ESCAPE '\\'"_s
+                                           .arg(db->placeholder(1)),
+                                       {pattern});
+        QVERIFY(expected > 0 && expected < EvaluationCount);
+        auto *search = browser->findChild<QLineEdit *>(u"searchEdit"_s);
+        QVERIFY(search);
+        QTest::keySequence(&window, QKeySequence::Find);
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClicks(search, needle);
+        QCOMPARE(model->filter().search, QString()); // debounced: nothing yet
+        QTRY_COMPARE_WITH_TIMEOUT(model->filter().search, needle, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(model->counts().has_value(), Timeout);
+        QCOMPARE(model->rowCount(), int(expected));
+        QCOMPARE(model->counts()->total, expected);
+        QVERIFY(removed.count() + inserted.count() > 0 || model->rowCount() == int(expected));
+        QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
+        QVERIFY(browser->countsText().startsWith(formatCount(expected)));
+
+        // Cards and back: same model, same sort, the current row follows.
+        QTableView *table = browser->tableView();
+        QListView *cards = browser->cardView();
+        table->setFocus();
+        table->setCurrentIndex(model->index(0, 0));
+        const EvaluationSort sortBefore = model->sortOrder();
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_2));
+        QCOMPARE(browser->viewMode(), EvaluationBrowser::ViewMode::Cards);
+        QTRY_VERIFY(cards->isVisible());
+        QCOMPARE(cards->currentIndex().row(), 0);
+        QTest::qWait(50);
+        saveShot(&window, u"browser-cards-search.png"_s);
+        search->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(model->counts().value_or(EvaluationCounts{}).total, EvaluationCount, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
+        QTest::qWait(50);
+        saveShot(&window, u"browser-cards.png"_s);
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
+        QCOMPARE(browser->viewMode(), EvaluationBrowser::ViewMode::Table);
+        QCOMPARE(model->sortOrder(), sortBefore);
+
+        // Sorting by a header click runs one new query in that order.
+        table->horizontalHeader()->setSortIndicator(int(EvaluationColumn::Duration), Qt::AscendingOrder);
+        QCOMPARE(model->sortOrder().column, EvaluationColumn::Duration);
+        QCOMPARE(browser->sort().column, EvaluationColumn::Duration);
+        QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
+
+        // Enter on a row opens its Evaluation window.
+        table->setFocus();
+        table->setCurrentIndex(model->index(0, 0));
+        const QString id = model->index(0, 0).data(EvaluationTableModel::EvaluationIdRole).toString();
+        QVERIFY(!id.isEmpty());
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(window.evaluationWindows().size(), 1);
+        EvaluationWindow *evaluation = window.evaluationWindows().constFirst();
+        QSignalSpy evaluationShown(evaluation, &EvaluationWindow::dataShown);
+        QCOMPARE(evaluation->evaluationId(), id);
+        QCOMPARE(evaluation->windowTitle(), u"%1 — Sightline"_s.arg(id));
+        QTRY_COMPARE_WITH_TIMEOUT(evaluationShown.count(), 1, Timeout);
+        QCOMPARE(evaluation->state(), EvaluationWindow::State::Shown);
+        QCOMPARE(evaluation->headerText(), id);
+        const SqlResult code = db->exec(u"SELECT code FROM evaluations WHERE id = %1"_s.arg(db->placeholder(1)), {id});
+        QVERIFY(code.ok());
+        QCOMPARE(evaluation->codeText(), code.rows.value(0).value(0).toString());
+        const qint64 events =
+            scalar(*db, u"SELECT COUNT(*) FROM events WHERE evaluation_id = %1"_s.arg(db->placeholder(1)), {id});
+        QVERIFY(events > 0);
+        QCOMPARE(evaluation->eventCount(), int(events));
+        evaluation->resize(1040, 740);
+        saveShot(evaluation, u"evaluation-window.png"_s);
+
+        // A second request raises the same window; another id gets its own.
+        QCOMPARE(window.openEvaluation(id), evaluation);
+        const QString other = model->index(1, 0).data(EvaluationTableModel::EvaluationIdRole).toString();
+        QVERIFY(window.openEvaluation(other) != evaluation);
+        QCOMPARE(window.evaluationWindows().size(), 2);
+
+        // New evaluations are announced, not forced onto the view.
+        window.noteNewEvaluations(3);
+        window.noteNewEvaluations(2);
+        QCOMPARE(window.newEvaluationsNote(), u"5 new evaluations — press F5 to refresh"_s);
+        // Ctrl+W closes an Evaluation window; then F5 in the browser refreshes.
+        for (EvaluationWindow *open : window.evaluationWindows()) {
+            open->activateWindow();
+            QTRY_COMPARE(QApplication::activeWindow(), open);
+            QTest::keyClick(open, Qt::Key_W, Qt::ControlModifier);
+        }
+        QTRY_VERIFY(window.evaluationWindows().isEmpty());
+        window.activateWindow();
+        QTRY_COMPARE(QApplication::activeWindow(), &window);
+        QTest::keyClick(&window, Qt::Key_F5);
+        QVERIFY(window.newEvaluationsNote().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(model->counts().has_value(), Timeout);
+    }
+
+    void evaluationOutputs()
+    {
+        // Point three evaluations at a missing file, an S3 archive and a real large output file.
+        auto rw = createSqliteConnection(m_profile.sqlitePath, SqliteMode::ReadWrite);
+        QVERIFY(!rw->open().isError());
+        const SqlResult ids = rw->exec(u"SELECT id FROM evaluations WHERE output_location IS NULL ORDER BY id LIMIT 2"_s);
+        QVERIFY(ids.ok() && ids.rows.size() == 2);
+        const QString missingId = ids.rows.at(0).value(0).toString();
+        const QString s3Id = ids.rows.at(1).value(0).toString();
+        const QString set = u"UPDATE evaluations SET output = NULL, output_location = %1 WHERE id = %2"_s.arg(
+            rw->placeholder(1), rw->placeholder(2));
+        QVERIFY(rw->exec(set, {u"file:///nonexistent/outputs/x.txt"_s, missingId}).ok());
+        QVERIFY(rw->exec(set, {u"s3://crucible-archive/evaluations/x/output.txt"_s, s3Id}).ok());
+        // The generator's output files are small; a 1.5 MB one shows the first-MiB path.
+        const SqlResult fileIds = rw->exec(u"SELECT id FROM evaluations WHERE output_location LIKE 'file:%' LIMIT 1"_s);
+        QVERIFY(fileIds.ok() && fileIds.rows.size() == 1);
+        const QString largeId = fileIds.rows.at(0).value(0).toString();
+        const QString largePath = m_dir.filePath(u"large-output.txt"_s);
+        {
+            QFile large(largePath);
+            QVERIFY(large.open(QIODevice::WriteOnly));
+            const QByteArray line = QByteArray("step 0000 loss=0.1234 accuracy=0.9876 tokens/s=1234.5\n");
+            while (large.size() < 1'500'000)
+                large.write(line);
+        }
+        const qint64 largeSize = QFileInfo(largePath).size();
+        QVERIFY(rw->exec(set, {QUrl::fromLocalFile(largePath).toString(), largeId}).ok());
+        rw.reset();
+
+        MainWindow window;
+        window.setWorkspace(m_profile);
+
+        EvaluationWindow *missing = window.openEvaluation(missingId);
+        QTRY_COMPARE_WITH_TIMEOUT(missing->state(), EvaluationWindow::State::Shown, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(missing->outputMessage().contains(u"could not be read"_s), Timeout);
+
+        EvaluationWindow *s3 = window.openEvaluation(s3Id);
+        QTRY_COMPARE_WITH_TIMEOUT(s3->state(), EvaluationWindow::State::Shown, Timeout);
+        QVERIFY(s3->outputMessage().contains(u"archived in S3"_s));
+
+        EvaluationWindow *nobody = window.openEvaluation(u"ev-doesnotexist"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(nobody->state(), EvaluationWindow::State::NotFound, Timeout);
+        QCOMPARE(nobody->problemText(), u"No evaluation with id ev-doesnotexist in this workspace"_s);
+
+        EvaluationWindow *big = window.openEvaluation(largeId);
+        QSignalSpy shown(big, &EvaluationWindow::dataShown);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, Timeout);
+        auto *output = big->findChild<EvaluationOutputView *>();
+        QVERIFY(output);
+        QCOMPARE(big->outputText().size(), EvaluationOutputView::FirstReadBytes);
+        QCOMPARE(output->note(), u"Showing the first 1.0 MB of %1."_s.arg(formatBytes(largeSize)));
+        auto *loadAll = output->findChild<QPushButton *>(u"loadAllButton"_s);
+        QVERIFY(loadAll && !loadAll->isHidden());
+        big->resize(1040, 740);
+        QTabWidget *tabs = big->findChild<QTabWidget *>(u"tabs"_s);
+        tabs->setCurrentWidget(big->findChild<QWidget *>(u"outputTab"_s));
+        saveShot(big, u"evaluation-output-first-mib.png"_s);
+        loadAll->click();
+        QTRY_COMPARE_WITH_TIMEOUT(big->outputText().size(), largeSize, Timeout);
+        QVERIFY(loadAll->isHidden());
+
+        tabs = missing->findChild<QTabWidget *>(u"tabs"_s);
+        tabs->setCurrentWidget(missing->findChild<QWidget *>(u"eventsTab"_s));
+        missing->resize(1040, 740);
+        saveShot(missing, u"evaluation-events.png"_s);
+        nobody->resize(1040, 740);
+        saveShot(nobody, u"evaluation-not-found.png"_s);
+    }
+
+    void garbageDatabaseShowsBanner()
+    {
+        const QString path = m_dir.filePath(u"garbage.sqlite"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 512; ++i)
+            file.write("this is not a SQLite database, just bytes that look like one might. ");
+        file.close();
+
+        MainWindow window;
+        window.resize(1280, 800);
+        window.setWorkspace(profileFor(u"garbage"_s, path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        EvaluationBrowser *browser = window.browser();
+        QTRY_VERIFY_WITH_TIMEOUT(browser->isErrorBannerShown(), Timeout);
+        QCOMPARE(window.model()->state(), EvaluationTableModel::State::Failed);
+        QVERIFY(!window.model()->errorMessage().isEmpty());
+        auto *retry = browser->findChild<QPushButton *>(u"retryButton"_s);
+        QVERIFY(retry && retry->isVisible());
+        saveShot(&window, u"browser-error.png"_s);
+
+        QSignalSpy states(window.model(), &EvaluationTableModel::stateChanged);
+        retry->click();
+        QTRY_VERIFY_WITH_TIMEOUT(states.count() >= 2, Timeout); // Loading, then Failed again
+        QTRY_VERIFY_WITH_TIMEOUT(browser->isErrorBannerShown(), Timeout);
+
+        // The rest of the window keeps working: the filter bar takes input and runs queries.
+        auto *search = browser->findChild<QLineEdit *>(u"searchEdit"_s);
+        QVERIFY(search->isEnabled());
+        search->setFocus();
+        QTest::keyClicks(search, u"abc"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(window.model()->filter().search, u"abc"_s, Timeout);
+        QTest::keyClick(search, Qt::Key_Escape);
+        QVERIFY(search->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(browser->isErrorBannerShown(), Timeout);
+    }
+
+    void pages()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        window.showPreparing(u"Writing 1,000,000 evaluations…"_s, 42);
+        saveShot(&window, u"main-preparing.png"_s);
+        window.showWorkspaceError(u"profile.json:3:14: missing ',' between members"_s);
+        saveShot(&window, u"main-workspace-error.png"_s);
+        QVERIFY(!window.openEvaluation(u"ev-1"_s));
+    }
+};
+
+QTEST_MAIN(TestUiBrowser)
+#include "tst_ui_browser.moc"
