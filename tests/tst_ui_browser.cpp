@@ -150,6 +150,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
         QVERIFY(browser->countsText().startsWith(formatCount(expected)));
 
+        // A search that matches nothing shows the empty state; "Clear filters" brings all back.
+        search->setText(u"no-such-evaluation-anywhere"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(browser->isEmptyStateShown(), Timeout);
+        QCOMPARE(model->rowCount(), 0);
+        auto *clear = browser->findChild<QPushButton *>(u"clearFiltersButton"_s);
+        QVERIFY(clear && clear->isVisible());
+        saveShot(&window, u"browser-empty.png"_s);
+        clear->click();
+        QVERIFY(search->text().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(model->counts().value_or(EvaluationCounts{}).total, EvaluationCount, Timeout);
+        QVERIFY(!browser->isEmptyStateShown());
+        search->setText(needle);
+        QTRY_COMPARE_WITH_TIMEOUT(model->counts().value_or(EvaluationCounts{}).total, expected, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
+
         // Cards and back: same model, same sort, the current row follows.
         QTableView *table = browser->tableView();
         QListView *cards = browser->cardView();
@@ -200,6 +215,9 @@ private Q_SLOTS:
         QCOMPARE(evaluation->eventCount(), int(events));
         evaluation->resize(1040, 740);
         saveShot(evaluation, u"evaluation-window.png"_s);
+        auto *tabs = evaluation->findChild<QTabWidget *>(u"tabs"_s);
+        tabs->setCurrentWidget(evaluation->findChild<QWidget *>(u"codeTab"_s));
+        saveShot(evaluation, u"evaluation-code.png"_s);
 
         // A second request raises the same window; another id gets its own.
         QCOMPARE(window.openEvaluation(id), evaluation);

@@ -179,22 +179,26 @@ void EvaluationBrowser::applyColumnWidths()
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(font().pointSizeF());
     const int charWidth = metrics.averageCharWidth();
-    const int timestampWidth = metrics.horizontalAdvance(u"2024-12-31 23:59:59"_s) + 14;
+    // Sized to typical content so that all columns fit 1280 pixels; the user can widen any.
+    const int timestampWidth = metrics.horizontalAdvance(u"2024-12-31 23:59:59"_s) + 8;
     const int pillWidth = metrics.horizontalAdvance(tr("Provisioning")) + 28 + 14;
+    auto titleWidth = [&](EvaluationColumn column) {
+        return metrics.horizontalAdvance(columnTitle(column)) + 16; // room for the sort arrow
+    };
     auto set = [&](EvaluationColumn column, int width) { header->resizeSection(int(column), width); };
-    set(EvaluationColumn::Id, QFontMetrics(mono).horizontalAdvance(u"ev-0123456789ab"_s) + 28);
+    set(EvaluationColumn::Id, QFontMetrics(mono).horizontalAdvance(u"ev-0123456789ab"_s) + 10);
     set(EvaluationColumn::Status, pillWidth);
-    set(EvaluationColumn::Engine, metrics.horizontalAdvance(u"python-3.12"_s) + 16);
+    set(EvaluationColumn::Engine, metrics.horizontalAdvance(u"python-3.12"_s) + 8);
     set(EvaluationColumn::Created, timestampWidth);
     set(EvaluationColumn::Started, timestampWidth);
     set(EvaluationColumn::Completed, timestampWidth);
-    set(EvaluationColumn::Duration, metrics.horizontalAdvance(u"59 min 59 s"_s) + 16);
-    set(EvaluationColumn::Worker, metrics.horizontalAdvance(u"worker-00"_s) + 16);
-    set(EvaluationColumn::Batch, metrics.horizontalAdvance(u"batch-00000000"_s) + 16);
-    set(EvaluationColumn::SubmittedBy, charWidth * 12);
-    set(EvaluationColumn::ExitCode, metrics.horizontalAdvance(columnTitle(EvaluationColumn::ExitCode)) + 24);
-    set(EvaluationColumn::OutputSize, metrics.horizontalAdvance(u"999 kB"_s) + 20);
-    set(EvaluationColumn::Cost, metrics.horizontalAdvance(u"$0.000"_s) + 20);
+    set(EvaluationColumn::Duration, metrics.horizontalAdvance(u"25 min 46 s"_s) + 8);
+    set(EvaluationColumn::Worker, qMax(titleWidth(EvaluationColumn::Worker), metrics.horizontalAdvance(u"worker-00"_s) + 8));
+    set(EvaluationColumn::Batch, metrics.horizontalAdvance(u"batch-00000000"_s) + 8);
+    set(EvaluationColumn::SubmittedBy, qMax(titleWidth(EvaluationColumn::SubmittedBy), charWidth * 10));
+    set(EvaluationColumn::ExitCode, titleWidth(EvaluationColumn::ExitCode));
+    set(EvaluationColumn::OutputSize, qMax(titleWidth(EvaluationColumn::OutputSize), metrics.horizontalAdvance(u"999 kB"_s) + 8));
+    set(EvaluationColumn::Cost, qMax(titleWidth(EvaluationColumn::Cost), metrics.horizontalAdvance(u"$0.000"_s) + 8));
 }
 
 void EvaluationBrowser::updateCardGrid()

@@ -40,8 +40,8 @@ EvaluationFilterBar::EvaluationFilterBar(QWidget *parent)
         scheduleEmit(0);
     });
 
-    // A checkable menu keeps the status filter one click (or Space, then arrows and Space) away and
-    // the menu stays open while several statuses are toggled.
+    // A checkable menu keeps the status filter one click (or Space, arrows, Enter) away; each
+    // toggle applies at once, so the count answers "how many failed or timed out" immediately.
     for (const EvaluationStatus status : knownStatuses()) {
         QAction *action = m_statusMenu->addAction(statusDisplayName(status));
         action->setCheckable(true);
