@@ -1,3 +1,4 @@
+#include "app/seedcommand.h"
 #include "core/evaluationquery.h"
 #include "core/timestamp.h"
 #include "sources/evaluationsql.h"
@@ -249,6 +250,27 @@ private Q_SLOTS:
         }
         QVERIFY(!dumps[0].isEmpty());
         QVERIFY(dumps[0] == dumps[1]);
+    }
+
+    void seedCommand()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"cmd.sqlite"_s);
+        const QStringList args{u"--evaluations"_s, u"120"_s, u"--sqlite"_s, file, u"--end-time"_s, u"1767225600"_s};
+        QCOMPARE(runSeedCommand(args), 0);
+        auto db = createSqliteConnection(file);
+        QVERIFY(!db->open().isError());
+        QCOMPARE(scalar(*db, u"SELECT count(*) FROM evaluations"_s), 120);
+        QCOMPARE(db->exec(u"SELECT max(created_at) FROM evaluations"_s).rows.value(0).value(0).toString().left(10),
+                 u"2025-12-31"_s);
+        db->close();
+        QCOMPARE(runSeedCommand(args), 1);                         // tables exist
+        QCOMPARE(runSeedCommand(args + QStringList{u"--replace"_s}), 0);
+        QCOMPARE(runSeedCommand({}), 2);                           // no target
+        QCOMPARE(runSeedCommand({u"--sqlite"_s, file, u"--evaluations"_s, u"many"_s}), 2);
+        QCOMPARE(runSeedCommand({u"--sqlite"_s, file, u"--end-time"_s, u"yesterday"_s}), 2);
+        QCOMPARE(runSeedCommand({u"--postgres"_s, u"postgresql://u:secret@127.0.0.1:1/x"_s}), 2);
+        QCOMPARE(runSeedCommand({u"--postgres"_s, u"postgresql://nobody@127.0.0.1:1/x"_s}), 1);
     }
 
     void unreachableServer()

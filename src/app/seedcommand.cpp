@@ -83,7 +83,7 @@ int runSeedCommand(const QStringList &arguments)
     bool ok = false;
     options.generator.evaluationCount = parser.value(evaluations).toLongLong(&ok);
     if (!ok || options.generator.evaluationCount < 0) {
-        printErr(u"sightline seed: --evaluations needs a number ≥ 0\n"_s);
+        printErr(u"sightline seed: --evaluations needs a number >= 0\n"_s);
         return 2;
     }
     options.generator.seed = parser.value(seed).toULongLong(&ok);
@@ -93,7 +93,7 @@ int runSeedCommand(const QStringList &arguments)
     }
     options.generator.spanDays = parser.value(spanDays).toInt(&ok);
     if (!ok || options.generator.spanDays < 1) {
-        printErr(u"sightline seed: --span-days needs a number ≥ 1\n"_s);
+        printErr(u"sightline seed: --span-days needs a number >= 1\n"_s);
         return 2;
     }
     options.generator.endTime = QDateTime::currentMSecsSinceEpoch();

@@ -219,8 +219,10 @@ SeedResult SeedWriter::run()
     // Check every target before writing to any, so a refusal leaves nothing half done.
     for (SqlConnection *db : std::as_const(databases)) {
         result.error = db->open();
-        if (result.error.isError())
+        if (result.error.isError()) {
+            result.error.message = u"cannot open %1: %2"_s.arg(db->describe(), result.error.message);
             return result;
+        }
         if (!m_options.replace) {
             for (const QString &table : {names.evaluationsTable, names.eventsTable}) {
                 if (platformTableExists(*db, table, &result.error)) {
@@ -310,7 +312,8 @@ SeedResult SeedWriter::run()
                 platform.eventRows.append(values);
         }
         result.error = writeChunk(platform);
-        result.events += events.size();
+        if (sqlite || postgres)
+            result.events += events.size();
     }
 
     const qint64 count = m_options.generator.evaluationCount;
