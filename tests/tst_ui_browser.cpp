@@ -284,7 +284,9 @@ private Q_SLOTS:
         QVERIFY(s3->outputMessage().contains(u"archived in S3"_s));
 
         EvaluationWindow *nobody = window.openEvaluation(u"ev-doesnotexist"_s);
+        QSignalSpy nobodyFinished(nobody, &EvaluationWindow::loadFinished);
         QTRY_COMPARE_WITH_TIMEOUT(nobody->state(), EvaluationWindow::State::NotFound, Timeout);
+        QCOMPARE(nobodyFinished.count(), 1);
         QCOMPARE(nobody->problemText(), u"No evaluation with id ev-doesnotexist in this workspace"_s);
 
         EvaluationWindow *big = window.openEvaluation(largeId);
@@ -323,12 +325,14 @@ private Q_SLOTS:
 
         MainWindow window;
         window.resize(1280, 800);
+        QSignalSpy failed(&window, &MainWindow::workspaceLoadFailed);
         window.setWorkspace(profileFor(u"garbage"_s, path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         EvaluationBrowser *browser = window.browser();
         QTRY_VERIFY_WITH_TIMEOUT(browser->isErrorBannerShown(), Timeout);
         QCOMPARE(window.model()->state(), EvaluationTableModel::State::Failed);
+        QVERIFY(failed.count() >= 1);
         QVERIFY(!window.model()->errorMessage().isEmpty());
         auto *retry = browser->findChild<QPushButton *>(u"retryButton"_s);
         QVERIFY(retry && retry->isVisible());

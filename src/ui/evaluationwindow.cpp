@@ -146,12 +146,14 @@ void EvaluationWindow::onLoaded(const EvaluationDetailResult &result)
     if (result.error.isError()) {
         m_state = State::Failed;
         showProblem(tr("Could not load evaluation %1").arg(m_id), result.error.message, true);
+        Q_EMIT loadFinished(m_state);
         return;
     }
     if (!result.detail) {
         m_state = State::NotFound;
         showProblem(tr("No evaluation with id %1 in this workspace").arg(m_id),
                     tr("It may have been removed, or belong to another workspace."), true);
+        Q_EMIT loadFinished(m_state);
         return;
     }
     m_state = State::Shown;
@@ -319,10 +321,13 @@ void EvaluationWindow::fillOutput(const EvaluationDetail &detail)
 
 void EvaluationWindow::maybeEmitDataShown()
 {
-    if (m_dataShownEmitted || m_state != State::Shown || !m_ui->outputView->isSettled())
+    if (m_state != State::Shown || !m_ui->outputView->isSettled())
         return;
-    m_dataShownEmitted = true;
-    Q_EMIT dataShown();
+    if (!m_dataShownEmitted) {
+        m_dataShownEmitted = true;
+        Q_EMIT dataShown();
+    }
+    Q_EMIT loadFinished(m_state);
 }
 
 void EvaluationWindow::changeEvent(QEvent *event)

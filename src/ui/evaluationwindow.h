@@ -46,6 +46,9 @@ public:
 
 Q_SIGNALS:
     void dataShown(); // once: the detail, and the output if there is one, are on screen
+    // After every load: Shown (output settled too), NotFound or Failed. Lets a screenshot or a
+    // script stop waiting when dataShown will not come.
+    void loadFinished(Sightline::EvaluationWindow::State state);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -101,8 +101,11 @@ void MainWindow::setWorkspace(const WorkspaceProfile &profile)
     });
     connect(m_model.get(), &EvaluationTableModel::countsChanged, this, &MainWindow::checkDataShown);
     connect(m_model.get(), &EvaluationTableModel::stateChanged, this, [this](EvaluationTableModel::State state) {
-        if (state == EvaluationTableModel::State::Failed)
-            statusBar()->showMessage(tr("The workspace's database did not answer — see the banner"), 8000);
+        if (state != EvaluationTableModel::State::Failed)
+            return;
+        statusBar()->showMessage(tr("The workspace's database did not answer — see the banner"), 8000);
+        if (!m_dataShownEmitted)
+            Q_EMIT workspaceLoadFailed(m_model->errorMessage());
     });
 
     setWindowTitle(tr("Sightline — %1").arg(profile.name.isEmpty() ? tr("Untitled workspace") : profile.name));

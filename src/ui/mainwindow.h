@@ -54,6 +54,9 @@ Q_SIGNALS:
     void openWorkspaceRequested();
     // Once per workspace: its first rows and its counts are on screen.
     void dataShown();
+    // The workspace's database failed before dataShown (the banner shows `message`); a
+    // screenshot or script can stop waiting.
+    void workspaceLoadFailed(const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
