@@ -1,6 +1,7 @@
 #include "guistallmeter.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace Sightline::Bench {
 
@@ -28,13 +29,20 @@ void GuiStallMeter::stop()
 void GuiStallMeter::tick()
 {
     const qint64 now = m_clock.nsecsElapsed();
-    m_stalls.append(std::max(0.0, double(now - m_last) / 1e6 - IntervalMs));
+    const double stall = std::max(0.0, double(now - m_last) / 1e6 - IntervalMs);
+    m_stalls.append(stall);
+    m_phaseMax = std::max(m_phaseMax, stall);
     m_last = now;
 }
 
 double GuiStallMeter::maxStallMs() const
 {
     return m_stalls.isEmpty() ? 0.0 : *std::max_element(m_stalls.begin(), m_stalls.end());
+}
+
+double GuiStallMeter::takePhaseMaxMs()
+{
+    return std::exchange(m_phaseMax, 0.0);
 }
 
 double GuiStallMeter::percentileStallMs(double p) const

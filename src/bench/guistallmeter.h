@@ -16,6 +16,8 @@ public:
     void start();
     void stop();
     double maxStallMs() const;
+    // The longest stall since the last call: for telling which phase of a scenario stalls.
+    double takePhaseMaxMs();
     double percentileStallMs(double p) const;
 
 private:
@@ -24,6 +26,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     QList<double> m_stalls;
+    double m_phaseMax = 0;
     static constexpr int IntervalMs = 2;
 };
 

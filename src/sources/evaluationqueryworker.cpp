@@ -3,6 +3,8 @@
 #include "evaluationreader.h"
 #include "telemetry/logging.h"
 
+#include <QThreadPool>
+
 using namespace Qt::StringLiterals;
 
 namespace Sightline {
@@ -47,10 +49,15 @@ void EvaluationQueryWorker::supersede(quint64 generation)
     QMutexLocker lock(&m_mutex);
     m_minGeneration = generation;
     std::erase_if(m_jobs, [generation](const Pending &p) { return p.generation < generation; });
-    if (m_running && m_runningGeneration < generation) {
-        if (SqlConnection *c = m_cancelTarget.load())
-            c->cancel();
-    }
+    if (m_running && m_runningGeneration < generation)
+        cancelRunningLocked();
+}
+
+void EvaluationQueryWorker::cancelRunningLocked()
+{
+    // PQcancel waits for the server's answer: never on the caller's (the GUI) thread.
+    if (std::shared_ptr<SqlConnection> target = m_cancelTarget)
+        QThreadPool::globalInstance()->start([target] { target->cancel(); });
 }
 
 void EvaluationQueryWorker::shutdown()
@@ -59,8 +66,7 @@ void EvaluationQueryWorker::shutdown()
         QMutexLocker lock(&m_mutex);
         m_stopping = true;
         m_jobs.clear();
-        if (SqlConnection *c = m_cancelTarget.load())
-            c->cancel();
+        cancelRunningLocked();
         m_wake.wakeAll();
     }
     wait();
@@ -73,13 +79,13 @@ SqlError EvaluationQueryWorker::ensureOpen()
     // Other threads call cancel() on the connection under m_mutex: swap it under the same lock.
     {
         QMutexLocker lock(&m_mutex);
-        m_cancelTarget.store(nullptr);
+        m_cancelTarget.reset();
     }
     m_reader.reset();
     m_connection = createStoreConnection(m_profile);
     {
         QMutexLocker lock(&m_mutex);
-        m_cancelTarget.store(m_connection.get());
+        m_cancelTarget = m_connection;
     }
     const SqlError error = m_connection->open();
     if (error.isError()) {
@@ -116,7 +122,7 @@ void EvaluationQueryWorker::run()
     }
     {
         QMutexLocker lock(&m_mutex);
-        m_cancelTarget.store(nullptr);
+        m_cancelTarget.reset();
     }
     m_reader.reset();
     m_connection.reset();

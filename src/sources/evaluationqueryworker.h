@@ -57,10 +57,13 @@ private:
     quint64 m_minGeneration = 0;
     quint64 m_runningGeneration = 0;
     bool m_running = false;
-    // Created and opened on the worker thread; cancel() is the only call from other threads.
-    std::unique_ptr<SqlConnection> m_connection;
+    void cancelRunningLocked();
+
+    // Created and opened on the worker thread. Other threads only call cancel(), through a
+    // shared reference taken under m_mutex, so the connection outlives a cancel in flight.
+    std::shared_ptr<SqlConnection> m_connection;
     std::unique_ptr<EvaluationReader> m_reader;
-    std::atomic<SqlConnection *> m_cancelTarget{nullptr};
+    std::shared_ptr<SqlConnection> m_cancelTarget; // guarded by m_mutex
 };
 
 std::unique_ptr<SqlConnection> createStoreConnection(const WorkspaceProfile &profile);

@@ -266,7 +266,10 @@ RowsResult EvaluationReader::readBlock(Block block, qint64 localFirst, int count
             params.append(key->id);
             conditions.append(col(u"id") + op + m_conn.placeholder(int(params.size())));
         }
-        orderBy = col(u"id") + dir;
+        // The key is NULL throughout this block, so ordering by it changes nothing, but it makes
+        // the order that of the (key, id) index, which holds the NULLs too: without it the
+        // database walks the primary key and tests every row (1.7 s instead of 20 ms at 1M rows).
+        orderBy = m_sortSql + dir + u", "_s + col(u"id") + dir;
     }
     QString sql = selectSql();
     if (!conditions.isEmpty())
