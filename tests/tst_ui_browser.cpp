@@ -12,6 +12,8 @@
 #include "ui/evaluationoutputview.h"
 #include "ui/evaluationwindow.h"
 #include "ui/mainwindow.h"
+#include "ui/statuspill.h"
+#include "models/statuspalette.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -21,7 +23,15 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLabel>
 #include <QListView>
+#include <QMenu>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QStyleOptionHeader>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QCryptographicHash>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -43,6 +53,54 @@ qint64 scalar(SqlConnection &db, const QString &sql, const QVariantList &params 
     if (!r.ok())
         qWarning() << sql << r.error.message;
     return r.rows.value(0).value(0).toLongLong();
+}
+
+// Visible framed boxes (plain QFrames with a frame) that show nothing inside: an empty banner or
+// a box whose contents are not shown yet.
+QStringList emptyVisibleFrames(QWidget *root)
+{
+    QStringList empty;
+    const QList<QFrame *> frames = root->findChildren<QFrame *>();
+    for (QFrame *frame : frames) {
+        if (frame->metaObject() != &QFrame::staticMetaObject || frame->frameShape() == QFrame::NoFrame
+            || !frame->isVisible())
+            continue;
+        const QList<QWidget *> children = frame->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+        if (std::none_of(children.cbegin(), children.cend(), [](QWidget *w) { return w->isVisible(); }))
+            empty << frame->objectName();
+    }
+    return empty;
+}
+
+// Which way the sort arrow drawn on `section` points, read from the pixels: a ▼ has its ink
+// mass above the middle of its bounding box, a ▲ below.
+Qt::ArrowType drawnSortArrow(QHeaderView *header, int section)
+{
+    // The styles here draw the arrow at the right end of the section, right of the title (which
+    // leaves room for it): look at the last header-height square, inside the separators.
+    const int x = header->sectionViewportPosition(section) + header->sectionSize(section);
+    const int h = header->height();
+    const QRect arrow(x - h - 2, 2, h, h - 5);
+    const QImage image = header->grab().toImage().copy(arrow);
+    if (qEnvironmentVariableIsSet("SIGHTLINE_DEBUG_ARROW"))
+        image.scaled(image.size() * 8).save(u"/tmp/arrow-%1.png"_s.arg(section));
+    const int background = qGray(image.pixel(0, 0));
+    qreal weight = 0, weightedY = 0;
+    int top = image.height(), bottom = -1;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const int ink = background - qGray(image.pixel(x, y));
+            if (ink < 40)
+                continue;
+            weight += ink;
+            weightedY += ink * y;
+            top = qMin(top, y);
+            bottom = qMax(bottom, y);
+        }
+    }
+    if (weight == 0)
+        return Qt::NoArrow;
+    return weightedY / weight < (top + bottom) / 2.0 ? Qt::DownArrow : Qt::UpArrow;
 }
 } // namespace
 
@@ -125,6 +183,24 @@ private Q_SLOTS:
         QTest::qWait(50); // let the view paint the rows it just got
         saveShot(&window, u"browser-table.png"_s);
 
+        // The header shows the model's order: Created, newest first, and its arrow points down.
+        {
+            QHeaderView *header = browser->tableView()->horizontalHeader();
+            QCOMPARE(model->sortOrder().column, EvaluationColumn::Created);
+            QCOMPARE(model->sortOrder().order, Qt::DescendingOrder);
+            QCOMPARE(header->sortIndicatorSection(), int(model->sortOrder().column));
+            QCOMPARE(header->sortIndicatorOrder(), model->sortOrder().order);
+            QCOMPARE(drawnSortArrow(header, int(EvaluationColumn::Created)), Qt::DownArrow);
+            // Every column title fits its column.
+            for (int column = 0; column < EvaluationColumnCount; ++column) {
+                const QString title = columnTitle(EvaluationColumn(column));
+                QVERIFY2(header->sectionSize(column) >= header->fontMetrics().horizontalAdvance(title) + 14,
+                         qPrintable(title));
+            }
+            // All columns fit 1280 px.
+            QVERIFY(header->length() <= browser->tableView()->viewport()->width());
+        }
+
         // Search: type a batch id's tail; the model settles on the rows SQL finds for it.
         const QString batch = model->index(0, 0).data(EvaluationTableModel::BatchRole).toString();
         QVERIFY(!batch.isEmpty());
@@ -177,6 +253,14 @@ private Q_SLOTS:
         QCOMPARE(cards->currentIndex().row(), 0);
         QTest::qWait(50);
         saveShot(&window, u"browser-cards-search.png"_s);
+        // Ctrl+F from the cards reaches the search field; Esc there clears it.
+        cards->setFocus();
+        QVERIFY(cards->hasFocus());
+        QTest::keySequence(&window, QKeySequence::Find);
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClick(search, Qt::Key_Escape);
+        QVERIFY(search->text().isEmpty());
+        cards->setFocus();
         search->clear();
         QTRY_COMPARE_WITH_TIMEOUT(model->counts().value_or(EvaluationCounts{}).total, EvaluationCount, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
@@ -189,6 +273,8 @@ private Q_SLOTS:
         // Sorting by a header click runs one new query in that order.
         table->horizontalHeader()->setSortIndicator(int(EvaluationColumn::Duration), Qt::AscendingOrder);
         QCOMPARE(model->sortOrder().column, EvaluationColumn::Duration);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), model->sortOrder().order);
+        QCOMPARE(drawnSortArrow(table->horizontalHeader(), int(EvaluationColumn::Duration)), Qt::UpArrow);
         QCOMPARE(browser->sort().column, EvaluationColumn::Duration);
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
 
@@ -215,6 +301,34 @@ private Q_SLOTS:
         QCOMPARE(evaluation->eventCount(), int(events));
         evaluation->resize(1040, 740);
         saveShot(evaluation, u"evaluation-window.png"_s);
+
+        // Overview: the status as people read it, in its colour.
+        {
+            const EvaluationStatus status = statusFromName(
+                db->exec(u"SELECT status FROM evaluations WHERE id = %1"_s.arg(db->placeholder(1)), {id})
+                    .rows.value(0).value(0).toString());
+            QVERIFY(status != EvaluationStatus::Unknown);
+            auto *statusLabel = evaluation->findChild<QLabel *>(u"overviewStatus"_s);
+            QVERIFY(statusLabel);
+            QCOMPARE(statusLabel->text(), statusDisplayName(status));
+            QCOMPARE(statusLabel->palette().color(QPalette::WindowText),
+                     Pill::readableTextColor(statusColor(status), evaluation->palette()));
+        }
+        // No empty framed box, also right when a reload finishes (nothing waits for a repaint).
+        QCOMPARE(emptyVisibleFrames(evaluation), QStringList());
+        {
+            QStringList emptyAtFinish;
+            bool finished = false;
+            QObject context;
+            connect(evaluation, &EvaluationWindow::loadFinished, &context, [&] {
+                emptyAtFinish = emptyVisibleFrames(evaluation);
+                finished = true;
+                saveShot(evaluation, u"evaluation-reloaded.png"_s);
+            });
+            evaluation->reload();
+            QTRY_VERIFY_WITH_TIMEOUT(finished, Timeout);
+            QCOMPARE(emptyAtFinish, QStringList());
+        }
         auto *tabs = evaluation->findChild<QTabWidget *>(u"tabs"_s);
         tabs->setCurrentWidget(evaluation->findChild<QWidget *>(u"codeTab"_s));
         saveShot(evaluation, u"evaluation-code.png"_s);
@@ -265,8 +379,12 @@ private Q_SLOTS:
             QFile large(largePath);
             QVERIFY(large.open(QIODevice::WriteOnly));
             const QByteArray line = QByteArray("step 0000 loss=0.1234 accuracy=0.9876 tokens/s=1234.5\n");
-            while (large.size() < 1'500'000)
-                large.write(line);
+            // Past the editor's cap, so "Load all" shows the cap and offers "Save to file…".
+            QByteArray block;
+            while (block.size() < 1'000'000)
+                block += line;
+            while (large.size() < EvaluationOutputView::EditorCapBytes + 2'000'000)
+                large.write(block);
         }
         const qint64 largeSize = QFileInfo(largePath).size();
         QVERIFY(rw->exec(set, {QUrl::fromLocalFile(largePath).toString(), largeId}).ok());
@@ -302,9 +420,62 @@ private Q_SLOTS:
         QTabWidget *tabs = big->findChild<QTabWidget *>(u"tabs"_s);
         tabs->setCurrentWidget(big->findChild<QWidget *>(u"outputTab"_s));
         saveShot(big, u"evaluation-output-first-mib.png"_s);
+        QCOMPARE(emptyVisibleFrames(big), QStringList());
+
+        // "Load all": reading and decoding run off the GUI thread; the window shows that it is busy
+        // and keeps answering; the editor gets at most EditorCapBytes.
+        auto *busy = output->findChild<QProgressBar *>(u"busyBar"_s);
+        QVERIFY(busy);
+        QElapsedTimer clock;
+        qint64 last = 0, longestGap = 0;
+        QTimer ticker;
+        qint64 longestGapOverall = 0;
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            if (output->isBusy()) // reading and decoding; the editor taking the text comes after
+                longestGap = qMax(longestGap, now - last);
+            longestGapOverall = qMax(longestGapOverall, now - last);
+            last = now;
+        });
+        clock.start();
+        ticker.start(5);
         loadAll->click();
-        QTRY_COMPARE_WITH_TIMEOUT(big->outputText().size(), largeSize, Timeout);
+        QVERIFY(output->isBusy());
+        QVERIFY(!busy->isHidden());
+        QVERIFY(!loadAll->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!output->isBusy(), Timeout);
+        QTest::qWait(20);
+        ticker.stop();
+        qInfo("longest GUI stall while reading and decoding: %lld ms; including the editor: %lld ms", longestGap,
+              longestGapOverall);
+        QVERIFY2(longestGap < 150, qPrintable(QString::number(longestGap)));
+        QVERIFY2(longestGapOverall < 1500, qPrintable(QString::number(longestGapOverall)));
+        QCOMPARE(big->outputText().size(), EvaluationOutputView::EditorCapBytes);
         QVERIFY(loadAll->isHidden());
+        QVERIFY(busy->isHidden());
+        auto *save = output->findChild<QPushButton *>(u"saveButton"_s);
+        QVERIFY(save && !save->isHidden() && save->isEnabled());
+        QCOMPARE(output->note(), u"Showing the first %1 of %2. The viewer holds no more; “Save to file…” writes all of it."_s
+                                     .arg(formatBytes(EvaluationOutputView::EditorCapBytes), formatBytes(largeSize)));
+        saveShot(big, u"evaluation-output-capped.png"_s);
+
+        // "Save to file…" writes the complete output, off the GUI thread.
+        const QString savedPath = m_dir.filePath(u"saved-output.txt"_s);
+        QSignalSpy saved(output, &EvaluationOutputView::savedTo);
+        output->saveTo(savedPath);
+        QVERIFY(output->isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, Timeout);
+        QCOMPARE(saved.at(0).at(1).toString(), QString());
+        QCOMPARE(QFileInfo(savedPath).size(), largeSize);
+        {
+            auto hash = [](const QString &path) {
+                QFile file(path);
+                QCryptographicHash h(QCryptographicHash::Sha256);
+                return file.open(QIODevice::ReadOnly) && h.addData(&file) ? h.result() : QByteArray();
+            };
+            QCOMPARE(hash(savedPath), hash(largePath));
+        }
+        QVERIFY(output->note().contains(u"Saved to"_s));
 
         tabs = missing->findChild<QTabWidget *>(u"tabs"_s);
         tabs->setCurrentWidget(missing->findChild<QWidget *>(u"eventsTab"_s));
@@ -333,6 +504,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(browser->isErrorBannerShown(), Timeout);
         QCOMPARE(window.model()->state(), EvaluationTableModel::State::Failed);
         QVERIFY(failed.count() >= 1);
+        // The status bar points at the banner without guessing the kind of failure.
+        QCOMPARE(window.statusBar()->currentMessage(), u"Could not load evaluations — see the message above"_s);
         QVERIFY(!window.model()->errorMessage().isEmpty());
         auto *retry = browser->findChild<QPushButton *>(u"retryButton"_s);
         QVERIFY(retry && retry->isVisible());
@@ -352,6 +525,72 @@ private Q_SLOTS:
         QTest::keyClick(search, Qt::Key_Escape);
         QVERIFY(search->text().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(browser->isErrorBannerShown(), Timeout);
+    }
+
+    void statusMenuStaysOpen()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        QSignalSpy shown(&window, &MainWindow::dataShown);
+        window.setWorkspace(m_profile);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, Timeout);
+        EvaluationFilterBar *bar = window.browser()->filterBar();
+        auto *menu = bar->findChild<QMenu *>(u"statusMenu"_s);
+        auto *button = bar->findChild<QPushButton *>(u"statusButton"_s);
+        QVERIFY(menu && button);
+        auto statusAction = [menu](EvaluationStatus status) -> QAction * {
+            const QList<QAction *> actions = menu->actions();
+            for (QAction *action : actions) {
+                if (action->isCheckable() && action->data().toInt() == int(status))
+                    return action;
+            }
+            return nullptr;
+        };
+        QAction *failed = statusAction(EvaluationStatus::Failed);
+        QAction *timeout = statusAction(EvaluationStatus::Timeout);
+        QAction *queued = statusAction(EvaluationStatus::Queued);
+        QVERIFY(failed && timeout && queued);
+
+        menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+        QTRY_VERIFY(menu->isVisible());
+        // Mouse: two ticks, the menu stays open.
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(failed).center());
+        QVERIFY(failed->isChecked());
+        QVERIFY(menu->isVisible());
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(timeout).center());
+        QVERIFY(timeout->isChecked());
+        QVERIFY(menu->isVisible());
+        // Keyboard: Space and Enter toggle the highlighted entry, the menu stays open.
+        menu->setActiveAction(queued);
+        QTest::keyClick(menu, Qt::Key_Space);
+        QVERIFY(queued->isChecked());
+        QTest::keyClick(menu, Qt::Key_Return);
+        QVERIFY(!queued->isChecked());
+        QVERIFY(menu->isVisible());
+        QCOMPARE(button->text(), u"%1, %2"_s.arg(statusDisplayName(EvaluationStatus::Failed),
+                                                 statusDisplayName(EvaluationStatus::Timeout)));
+        saveShot(menu, u"browser-status-menu.png"_s);
+        const QList<EvaluationStatus> chosen{EvaluationStatus::Failed, EvaluationStatus::Timeout};
+        QTRY_COMPARE_WITH_TIMEOUT(window.model()->filter().statuses, chosen, Timeout);
+
+        // "Clear" and "All statuses" act in place too.
+        auto *clearAction = menu->findChild<QAction *>(u"clearStatusesAction"_s);
+        auto *allAction = menu->findChild<QAction *>(u"allStatusesAction"_s);
+        QVERIFY(clearAction && allAction);
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(allAction).center());
+        QVERIFY(menu->isVisible());
+        QVERIFY(failed->isChecked() && queued->isChecked());
+        QVERIFY(bar->filter().statuses.isEmpty()); // every status ticked is no filter
+        QCOMPARE(button->text(), u"All statuses"_s);
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(clearAction).center());
+        QVERIFY(menu->isVisible());
+        QVERIFY(!failed->isChecked() && !timeout->isChecked());
+        QTest::keyClick(menu, Qt::Key_Escape);
+        QTRY_VERIFY(!menu->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(window.model()->filter().statuses, QList<EvaluationStatus>(), Timeout);
+        QCOMPARE(button->text(), u"All statuses"_s);
     }
 
     void pages()

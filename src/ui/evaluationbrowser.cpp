@@ -5,6 +5,7 @@
 #include "evaluationfilterbar.h"
 #include "evaluationtabledelegate.h"
 #include "models/evaluationtablemodel.h"
+#include "sortarrowstyle.h"
 #include "uiresources.h"
 #include "ui_evaluationbrowser.h"
 
@@ -95,6 +96,9 @@ void EvaluationBrowser::setUpTable()
     rows->setDefaultSectionSize(fontMetrics().height() + 10);
 
     QHeaderView *header = table->horizontalHeader();
+    auto *arrows = new SortArrowStyle;
+    arrows->setParent(header);
+    header->setStyle(arrows);
     header->setSectionsClickable(true);
     header->setSortIndicatorShown(true);
     header->setHighlightSections(false);

@@ -1,5 +1,6 @@
 #include "evaluationfilterbar.h"
 
+#include "statusfiltermenu.h"
 #include "uiresources.h"
 #include "ui_evaluationfilterbar.h"
 
@@ -21,7 +22,7 @@ constexpr qint64 DayMs = 24 * HourMs;
 EvaluationFilterBar::EvaluationFilterBar(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::EvaluationFilterBar>())
-    , m_statusMenu(new QMenu(this))
+    , m_statusMenu(new StatusFilterMenu(this))
     , m_debounce(new QTimer(this))
 {
     ensureUiResources();
@@ -40,20 +41,33 @@ EvaluationFilterBar::EvaluationFilterBar(QWidget *parent)
         scheduleEmit(0);
     });
 
-    // A checkable menu keeps the status filter one click (or Space, arrows, Enter) away; each
-    // toggle applies at once, so the count answers "how many failed or timed out" immediately.
+    // Ticking several statuses is the common case ("failed or timed out"), so the menu stays
+    // open while the user ticks (StatusFilterMenu). Ticks apply after a short pause, or at once
+    // when the menu closes, so that three ticks run one query, not three.
+    m_statusMenu->setObjectName(u"statusMenu"_s);
     for (const EvaluationStatus status : knownStatuses()) {
         QAction *action = m_statusMenu->addAction(statusDisplayName(status));
         action->setCheckable(true);
         action->setData(int(status));
         connect(action, &QAction::toggled, this, [this] {
             updateStatusButton();
-            scheduleEmit(0);
+            scheduleEmit(m_statusMenu->isVisible() ? SearchDebounceMs : 0);
         });
     }
     m_statusMenu->addSeparator();
-    QAction *all = m_statusMenu->addAction(tr("Show all statuses"));
-    connect(all, &QAction::triggered, this, [this] { setStatuses({}); });
+    QAction *all = m_statusMenu->addAction(tr("All statuses"));
+    all->setObjectName(u"allStatusesAction"_s);
+    all->setToolTip(tr("Tick every status, then untick the ones to hide"));
+    StatusFilterMenu::setKeepsMenuOpen(all);
+    connect(all, &QAction::triggered, this, [this] { setStatuses(knownStatuses()); });
+    QAction *none = m_statusMenu->addAction(tr("Clear"));
+    none->setObjectName(u"clearStatusesAction"_s);
+    StatusFilterMenu::setKeepsMenuOpen(none);
+    connect(none, &QAction::triggered, this, [this] { setStatuses({}); });
+    connect(m_statusMenu, &QMenu::aboutToHide, this, [this] {
+        if (m_debounce->isActive())
+            scheduleEmit(0);
+    });
     m_ui->statusButton->setMenu(m_statusMenu);
 
     m_ui->dateCombo->addItem(tr("Any time"), int(DateRange::AnyTime));
@@ -87,6 +101,10 @@ EvaluationFilter EvaluationFilterBar::filter() const
         if (action->isCheckable() && action->isChecked())
             filter.statuses.append(EvaluationStatus(action->data().toInt()));
     }
+    // Every status ticked means "all statuses": no filter, so rows with a status this version
+    // does not know stay visible too.
+    if (filter.statuses.size() == knownStatuses().size())
+        filter.statuses.clear();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     switch (DateRange(m_ui->dateCombo->currentData().toInt())) {
     case DateRange::AnyTime: break;
@@ -177,7 +195,7 @@ void EvaluationFilterBar::updateStatusButton()
             names.append(action->text());
     }
     QString text;
-    if (names.isEmpty())
+    if (names.isEmpty() || names.size() == knownStatuses().size())
         text = tr("All statuses");
     else if (names.size() <= 2)
         text = names.join(u", "_s);

@@ -5,6 +5,7 @@
 #include "futurecontinuation.h"
 #include "models/evaluationeventmodel.h"
 #include "models/statuspalette.h"
+#include "statuspill.h"
 #include "uiresources.h"
 #include "sources/evaluationstore.h"
 #include "ui_evaluationwindow.h"
@@ -67,6 +68,7 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->codeEdit->setFont(mono);
     m_ui->codeNoteBar->hide();
+    buildFacts();
 
     QTableView *events = m_ui->eventsView;
     events->setModel(m_events);
@@ -212,49 +214,52 @@ void EvaluationWindow::showDetail(const EvaluationDetail &detail, bool eventsTru
     maybeEmitDataShown();
 }
 
-void EvaluationWindow::fillFacts(const EvaluationDetail &detail)
+void EvaluationWindow::buildFacts()
 {
-    // Two rows of caption-over-value cells: what a researcher checks first, at a glance.
-    const EvaluationRow &row = detail.row;
+    // Two rows of caption-over-value cells: what a researcher checks first, at a glance. Built
+    // once: labels made while the window is visible only appear on the next event-loop turn, so
+    // rebuilding them on every reload showed an empty framed box until then.
+    const QString captions[FactCount] = {tr("Created"), tr("Started"),   tr("Completed"), tr("Duration"),
+                                         tr("Exit code"), tr("Worker"), tr("Container"), tr("Batch"),
+                                         tr("Submitted by"), tr("Cost")};
     QGridLayout *grid = m_ui->factsGrid;
-    while (QLayoutItem *item = grid->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    const QString duration = row.durationSeconds ? formatDuration(*row.durationSeconds) : QString();
-    const QString exitCode = row.exitCode ? QString::number(*row.exitCode) : QString();
-    const QString cost = row.costCents ? formatCost(*row.costCents) : QString();
-    const std::pair<QString, QString> facts[2][5] = {
-        {{tr("Created"), formatTime(row.createdAt)},
-         {tr("Started"), formatTime(row.startedAt)},
-         {tr("Completed"), formatTime(row.completedAt)},
-         {tr("Duration"), duration},
-         {tr("Exit code"), exitCode}},
-        {{tr("Worker"), row.workerId},
-         {tr("Container"), detail.containerId},
-         {tr("Batch"), row.batchId},
-         {tr("Submitted by"), row.submittedBy},
-         {tr("Cost"), cost}},
-    };
     QFont captionFont = font();
     captionFont.setPointSizeF(captionFont.pointSizeF() * 0.9);
-    QPalette captionPalette = palette();
-    captionPalette.setColor(QPalette::WindowText,
-                            mix(palette().color(QPalette::Window), palette().color(QPalette::WindowText), 0.6));
-    for (int r = 0; r < 2; ++r) {
-        for (int c = 0; c < 5; ++c) {
-            auto *caption = new QLabel(facts[r][c].first, m_ui->factsFrame);
-            caption->setFont(captionFont);
-            caption->setPalette(captionPalette);
-            if (r > 0)
-                caption->setContentsMargins(0, 10, 0, 0); // a gap between the two rows of facts
-            QLabel *value = valueLabel(facts[r][c].second, m_ui->factsFrame);
-            grid->addWidget(caption, r * 2, c);
-            grid->addWidget(value, r * 2 + 1, c);
-        }
+    for (int i = 0; i < FactCount; ++i) {
+        const int r = i / FactColumns;
+        const int c = i % FactColumns;
+        auto *caption = new QLabel(captions[i], m_ui->factsFrame);
+        caption->setObjectName(u"factCaption%1"_s.arg(i));
+        caption->setFont(captionFont);
+        if (r > 0)
+            caption->setContentsMargins(0, 10, 0, 0); // a gap between the two rows of facts
+        m_factCaptions[i] = caption;
+        m_factValues[i] = valueLabel(QString(), m_ui->factsFrame);
+        m_factValues[i]->setObjectName(u"factValue%1"_s.arg(i));
+        grid->addWidget(caption, r * 2, c);
+        grid->addWidget(m_factValues[i], r * 2 + 1, c);
     }
-    for (int c = 0; c < 5; ++c)
+    for (int c = 0; c < FactColumns; ++c)
         grid->setColumnStretch(c, 1);
+}
+
+void EvaluationWindow::fillFacts(const EvaluationDetail &detail)
+{
+    const EvaluationRow &row = detail.row;
+    const QString values[FactCount] = {
+        formatTime(row.createdAt),
+        formatTime(row.startedAt),
+        formatTime(row.completedAt),
+        row.durationSeconds ? formatDuration(*row.durationSeconds) : QString(),
+        row.exitCode ? QString::number(*row.exitCode) : QString(),
+        row.workerId,
+        detail.containerId,
+        row.batchId,
+        row.submittedBy,
+        row.costCents ? formatCost(*row.costCents) : QString(),
+    };
+    for (int i = 0; i < FactCount; ++i)
+        m_factValues[i]->setText(orDash(values[i]));
 }
 
 void EvaluationWindow::fillOverview(const EvaluationDetail &detail)
@@ -270,7 +275,20 @@ void EvaluationWindow::fillOverview(const EvaluationDetail &detail)
         return value ? QString::number(*value, 'f', decimals) : QString();
     };
     add(tr("Evaluation"), row.id);
-    add(tr("Status"), row.statusText.isEmpty() ? statusName(row.status) : row.statusText);
+    // The word people read ("Failed"), in the status colour; the stored text only for a status
+    // this version does not know.
+    const bool unknown = row.status == EvaluationStatus::Unknown;
+    auto *status = valueLabel(unknown ? row.statusText : statusDisplayName(row.status), m_ui->overviewContents);
+    status->setObjectName(u"overviewStatus"_s);
+    if (!unknown) {
+        QPalette colored = status->palette();
+        colored.setColor(QPalette::WindowText, Pill::readableTextColor(statusColor(row.status), palette()));
+        status->setPalette(colored);
+        QFont bold = status->font();
+        bold.setBold(true);
+        status->setFont(bold);
+    }
+    form->addRow(tr("Status"), status);
     add(tr("Engine"), row.engine);
     add(tr("Created"), formatTime(row.createdAt));
     add(tr("Started"), formatTime(row.startedAt));
@@ -355,6 +373,13 @@ void EvaluationWindow::applyStyle()
     m_ui->codeNoteLabel->setPalette(muted);
     m_ui->eventsNote->setPalette(muted);
     m_ui->loadingLabel->setPalette(muted);
+    QPalette caption = palette();
+    caption.setColor(QPalette::WindowText,
+                     mix(palette().color(QPalette::Window), palette().color(QPalette::WindowText), 0.6));
+    for (QLabel *label : m_factCaptions) {
+        if (label)
+            label->setPalette(caption);
+    }
 }
 
 QString EvaluationWindow::headerText() const

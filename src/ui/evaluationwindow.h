@@ -7,9 +7,12 @@
 
 #include <memory>
 
+class QLabel;
+
 namespace Sightline {
 
 class EvaluationEventModel;
+
 
 namespace Ui {
 class EvaluationWindow;
@@ -57,6 +60,7 @@ private:
     void onLoaded(const EvaluationDetailResult &result);
     void showProblem(const QString &title, const QString &message, bool canRetry);
     void showDetail(const EvaluationDetail &detail, bool eventsTruncated);
+    void buildFacts();
     void fillFacts(const EvaluationDetail &detail);
     void fillOverview(const EvaluationDetail &detail);
     void fillCode(const EvaluationDetail &detail);
@@ -72,6 +76,10 @@ private:
     quint64 m_generation = 0;
     qint64 m_textCap = FirstTextChars;
     bool m_dataShownEmitted = false;
+    static constexpr int FactColumns = 5;
+    static constexpr int FactCount = 2 * FactColumns;
+    QLabel *m_factCaptions[FactCount] = {};
+    QLabel *m_factValues[FactCount] = {};
 };
 
 } // namespace Sightline

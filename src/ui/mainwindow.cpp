@@ -103,7 +103,9 @@ void MainWindow::setWorkspace(const WorkspaceProfile &profile)
     connect(m_model.get(), &EvaluationTableModel::stateChanged, this, [this](EvaluationTableModel::State state) {
         if (state != EvaluationTableModel::State::Failed)
             return;
-        statusBar()->showMessage(tr("The workspace's database did not answer — see the banner"), 8000);
+        // The banner above says what went wrong (unreachable server, corrupt file, missing table…);
+        // the status bar only points at it, so it must be true for every kind of failure.
+        statusBar()->showMessage(tr("Could not load evaluations — see the message above"), 8000);
         if (!m_dataShownEmitted)
             Q_EMIT workspaceLoadFailed(m_model->errorMessage());
     });
