@@ -208,8 +208,12 @@ void EvaluationWindow::showDetail(const EvaluationDetail &detail, bool eventsTru
 
     const bool firstShow = m_ui->pageStack->currentWidget() != m_ui->contentPage;
     m_ui->pageStack->setCurrentWidget(m_ui->contentPage);
-    if (firstShow)
+    if (firstShow) {
+        // Lay the page out now rather than on the next event-loop turn, so that whoever reacts
+        // to dataShown (a screenshot) sees it sized, without stray scroll bars.
+        m_ui->contentLayout->activate();
         m_ui->tabs->setFocus();
+    }
     fillOutput(detail);
     maybeEmitDataShown();
 }
@@ -311,6 +315,14 @@ void EvaluationWindow::fillOverview(const EvaluationDetail &detail)
     add(tr("Memory"), detail.memoryMbSeconds ? tr("%1 MB·s").arg(number(detail.memoryMbSeconds, 0)) : QString());
     add(tr("Estimated cost"), row.costCents ? formatCost(*row.costCents) : QString());
     add(tr("Events"), formatCount(m_events->rowCount()));
+    // Widgets added to a visible parent only appear on the next event-loop turn; on a reload
+    // the Overview would be blank until then (and in a screenshot taken right away).
+    // (On the first load the page is hidden and its rows appear with it.)
+    if (m_ui->overviewContents->isVisible()) {
+        const QList<QWidget *> rows = m_ui->overviewContents->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+        for (QWidget *row : rows)
+            row->show();
+    }
 }
 
 void EvaluationWindow::fillCode(const EvaluationDetail &detail)
