@@ -4,6 +4,7 @@
 #include "sources/demoworkspace.h"
 #include "telemetry/logging.h"
 #include "ui/evaluationwindow.h"
+#include "ui/futurecontinuation.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -46,7 +47,7 @@ void GuiSession::start()
             QCoreApplication::exit(1);
         });
         if (m_options.openEvaluation.isEmpty())
-            armScreenshot(m_window.get(), nullptr);
+            armScreenshot(m_window.get());
     }
     m_window->show();
     if (m_options.workspaceFile.isEmpty())
@@ -63,12 +64,14 @@ void GuiSession::openWorkspaceFile(const QString &path)
         std::fprintf(stderr, "sightline: %s\n", qPrintable(message));
         m_window->showWorkspaceError(tr("The workspace profile cannot be used.\n\n%1").arg(message));
         if (!m_options.screenshotFile.isEmpty())
-            saveScreenshot(m_window.get()); // the error page is what there is to see
+            saveScreenshot(m_window.get(), 1); // the error page is what there is to see
         return;
     }
     if (!parsed.profile->hasRelationalStore()) {
         m_window->showWorkspaceError(
             tr("%1 names no relational store: add sources.postgres.url or sources.sqlite.path.").arg(path));
+        if (!m_options.screenshotFile.isEmpty())
+            saveScreenshot(m_window.get(), 1);
         return;
     }
     useWorkspace(*parsed.profile);
@@ -80,7 +83,7 @@ void GuiSession::prepareDemo()
     m_window->showPreparing(tr("Preparing the demo workspace…"), -1);
     QPointer<MainWindow> window = m_window.get();
     auto cancel = m_cancelDemo;
-    QtConcurrent::run([dir, window, cancel]() {
+    QFuture<DemoWorkspaceResult> preparing = QtConcurrent::run([dir, window, cancel]() {
         return DemoWorkspace::ensure(dir, {}, [window](qint64 done, qint64 total) {
             const int percent = total > 0 ? int(done * 100 / total) : -1;
             QMetaObject::invokeMethod(window, [window, percent] {
@@ -88,9 +91,14 @@ void GuiSession::prepareDemo()
                     window->showPreparing(GuiSession::tr("Preparing the demo workspace…"), percent);
             }, Qt::QueuedConnection);
         }, cancel.get());
-    }).then(this, [this](const DemoWorkspaceResult &result) {
+    });
+    whenFinished(preparing, this, [this](const DemoWorkspaceResult &result) {
         if (!result.profile) {
-            m_window->showWorkspaceError(tr("The demo workspace could not be prepared.\n\n%1").arg(result.error));
+            const QString message = tr("The demo workspace could not be prepared.\n\n%1").arg(result.error);
+            std::fprintf(stderr, "sightline: %s\n", qPrintable(result.error));
+            m_window->showWorkspaceError(message);
+            if (!m_options.screenshotFile.isEmpty())
+                saveScreenshot(m_window.get(), 1);
             return;
         }
         useWorkspace(*result.profile);
@@ -99,6 +107,9 @@ void GuiSession::prepareDemo()
             m_simulator = std::make_unique<DemoSimulator>(result.profile->sqlitePath);
             connect(m_simulator.get(), &DemoSimulator::changed, m_window.get(),
                     [this](int evaluations, int) { m_window->noteNewEvaluations(evaluations); });
+            connect(m_simulator.get(), &DemoSimulator::failed, m_window.get(), [](const QString &message) {
+                qCWarning(lcDemo) << "the demo simulator stopped adding data:" << message;
+            });
             m_simulator->start();
         }
     });
@@ -112,24 +123,36 @@ void GuiSession::useWorkspace(const WorkspaceProfile &profile)
         EvaluationWindow *evaluation = m_window->openEvaluation(m_options.openEvaluation);
         if (!m_options.screenshotFile.isEmpty() && evaluation) {
             evaluation->resize(1100, 760);
-            armScreenshot(evaluation, nullptr);
+            armScreenshot(evaluation);
         }
     }
 }
 
-void GuiSession::armScreenshot(QWidget *window, const char *)
+void GuiSession::armScreenshot(QWidget *window)
 {
-    auto take = [this, window] {
-        // One more turn of the event loop so the last layout and paint are done.
-        QTimer::singleShot(100, this, [this, window] { saveScreenshot(window); });
+    // Once the data is shown, one more turn of the event loop lets the last layout and paint finish.
+    // A failure is shown too (the picture is what a person would see) but the exit code says so.
+    auto take = [this, window](int exitCode) {
+        QTimer::singleShot(100, this, [this, window, exitCode] { saveScreenshot(window, exitCode); });
     };
-    if (auto *main = qobject_cast<MainWindow *>(window))
-        connect(main, &MainWindow::dataShown, this, take, Qt::SingleShotConnection);
-    else if (auto *evaluation = qobject_cast<EvaluationWindow *>(window))
-        connect(evaluation, &EvaluationWindow::dataShown, this, take, Qt::SingleShotConnection);
+    if (auto *main = qobject_cast<MainWindow *>(window)) {
+        connect(main, &MainWindow::dataShown, this, [take] { take(0); }, Qt::SingleShotConnection);
+        connect(main, &MainWindow::workspaceLoadFailed, this, [take](const QString &message) {
+            std::fprintf(stderr, "sightline: %s\n", qPrintable(message));
+            take(1);
+        }, Qt::SingleShotConnection);
+    } else if (auto *evaluation = qobject_cast<EvaluationWindow *>(window)) {
+        connect(evaluation, &EvaluationWindow::dataShown, this, [take] { take(0); }, Qt::SingleShotConnection);
+        connect(evaluation, &EvaluationWindow::loadFinished, this, [take, evaluation](EvaluationWindow::State state) {
+            if (state == EvaluationWindow::State::Shown)
+                return; // dataShown follows once the output is in
+            std::fprintf(stderr, "sightline: %s\n", qPrintable(evaluation->problemText()));
+            take(1);
+        });
+    }
 }
 
-void GuiSession::saveScreenshot(QWidget *window)
+void GuiSession::saveScreenshot(QWidget *window, int exitCode)
 {
     if (m_screenshotTaken)
         return;
@@ -141,7 +164,7 @@ void GuiSession::saveScreenshot(QWidget *window)
         return;
     }
     std::fprintf(stderr, "sightline: screenshot written to %s\n", qPrintable(m_options.screenshotFile));
-    QCoreApplication::exit(0);
+    QCoreApplication::exit(exitCode);
 }
 
 void GuiSession::chooseWorkspace()

@@ -32,8 +32,8 @@ private:
     void openWorkspaceFile(const QString &path);
     void prepareDemo();
     void useWorkspace(const WorkspaceProfile &profile);
-    void armScreenshot(QWidget *window, const char *dataShownSignal);
-    void saveScreenshot(QWidget *window);
+    void armScreenshot(QWidget *window);
+    void saveScreenshot(QWidget *window, int exitCode);
     void chooseWorkspace();
 
     GuiOptions m_options;

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
     if (parsed.exitNow)
         return 0;
     Sightline::GuiSession session(*parsed.options);
-    session.start();
+    // Started from the event loop, so that an early exit (a broken profile with --screenshot)
+    // reaches a running loop: QCoreApplication::exit() before exec() is lost.
+    QTimer::singleShot(0, &session, &Sightline::GuiSession::start);
     return QApplication::exec();
 }
