@@ -46,19 +46,7 @@ void EvaluationTableDelegate::paint(QPainter *painter, const QStyleOptionViewIte
     }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    // Background, selection and focus frame come from the style, so the row still reads as one.
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-
-    const QColor color =
-        index.siblingAtColumn(0).data(EvaluationTableModel::StatusColorRole).value<QColor>();
-    painter->save();
-    painter->setFont(opt.font);
-    Pill::paint(painter, opt.rect.adjusted(6, 0, -4, 0), text, color, opt.palette);
-    painter->restore();
+    Pill::paintCell(painter, opt, index.siblingAtColumn(0).data(EvaluationTableModel::StatusColorRole).value<QColor>());
 }
 
 QSize EvaluationTableDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

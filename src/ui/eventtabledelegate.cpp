@@ -27,18 +27,7 @@ void EventTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-    QColor color = index.data(EvaluationEventModel::SeverityColorRole).value<QColor>();
-    if (!color.isValid())
-        color = opt.palette.color(QPalette::PlaceholderText);
-    painter->save();
-    painter->setFont(opt.font);
-    Pill::paint(painter, opt.rect.adjusted(6, 0, -4, 0), text, color, opt.palette);
-    painter->restore();
+    Pill::paintCell(painter, opt, index.data(EvaluationEventModel::SeverityColorRole).value<QColor>());
 }
 
 bool EventTableDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,

@@ -1,5 +1,7 @@
 #include "statuspill.h"
 
+#include <QApplication>
+#include <QStyle>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -96,6 +98,20 @@ void StatusPill::paintEvent(QPaintEvent *)
         return;
     QPainter painter(this);
     Pill::paint(&painter, rect(), m_text, m_color, palette());
+}
+
+void Pill::paintCell(QPainter *painter, QStyleOptionViewItem option, const QColor &color)
+{
+    const QString text = option.text;
+    option.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &option, painter, widget);
+    painter->save();
+    painter->setFont(option.font);
+    Pill::paint(painter, option.rect.adjusted(6, 0, -4, 0), text,
+                color.isValid() ? color : option.palette.color(QPalette::PlaceholderText), option.palette);
+    painter->restore();
 }
 
 } // namespace Sightline

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QStyleOptionViewItem>
 #include <QWidget>
 
 class QPainter;
@@ -14,6 +15,10 @@ QSize sizeHint(const QFontMetrics &metrics, const QString &text);
 // Paints the pill left-aligned and vertically centred in `rect`; returns the rectangle it used.
 QRect paint(QPainter *painter, const QRect &rect, const QString &text, const QColor &color,
             const QPalette &palette);
+// Draws an item-view cell as the style would (background, selection, focus frame, so the row
+// still reads as one) with the cell's text as a pill of `color`. `option` is already initialised
+// from the index (QStyledItemDelegate::initStyleOption).
+void paintCell(QPainter *painter, QStyleOptionViewItem option, const QColor &color);
 // Text colour for `color` on the palette's base: darker on light themes, lighter on dark ones.
 QColor readableTextColor(const QColor &color, const QPalette &palette);
 } // namespace Pill
