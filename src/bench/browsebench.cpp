@@ -107,6 +107,17 @@ int runBrowseBench(const WorkspaceProfile &profile, const QString &search)
     printFigure(Scenario, u"sightline"_s, u"last_row_ms"_s, double(clock.nsecsElapsed()) / 1e6, u"ms"_s);
     printFigure(Scenario, u"sightline"_s, u"last_row_stall_max_ms"_s, stalls.takePhaseMaxMs(), u"ms"_s);
 
+    // Jumps anywhere: a drag of the scroll bar to a third, then to the middle, of the table.
+    for (const auto &[metric, row] : {std::pair{u"jump_third_ms"_s, rows / 3}, std::pair{u"jump_middle_ms"_s, rows / 2}}) {
+        clock.restart();
+        view.scrollTo(model.index(row, 0), QAbstractItemView::PositionAtTop);
+        if (!waitFor([&, row = row] { return model.isRowLoaded(row); })) {
+            std::fprintf(stderr, "sightline-bench: row %d never arrived\n", row);
+            return 1;
+        }
+        printFigure(Scenario, u"sightline"_s, metric, double(clock.nsecsElapsed()) / 1e6, u"ms"_s);
+    }
+
     // Re-sort by duration, longest first: a click on the column header.
     shown = false;
     clock.restart();

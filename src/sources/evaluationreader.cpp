@@ -200,6 +200,62 @@ RowsResult EvaluationReader::rows(qint64 first, int count, const std::optional<E
     return result;
 }
 
+QString EvaluationReader::keySelectSql(Block block) const
+{
+    if (block == NonNullBlock && !sortsById())
+        return u"SELECT "_s + m_sortSql + u", "_s + col(u"id") + u" FROM "_s + quoteIdentifier(m_schema.evaluationsTable);
+    return u"SELECT "_s + col(u"id") + u" FROM "_s + quoteIdentifier(m_schema.evaluationsTable);
+}
+
+QString EvaluationReader::blockSql(Block block, bool forward, const Key *key, const QString &select, int limit,
+                                   qint64 offset, QVariantList &params) const
+{
+    // The block's own direction follows the view's; "forward" walks it the way the view reads.
+    const bool ascending = (m_sort.order == Qt::AscendingOrder) == forward;
+    const QString op = ascending ? u" > "_s : u" < "_s;
+    const QString dir = ascending ? u" ASC"_s : u" DESC"_s;
+
+    QStringList conditions;
+    const QString where = filterSql(params);
+    if (!where.isEmpty())
+        conditions.append(where);
+    QString orderBy;
+    if (sortsById()) {
+        if (key) {
+            params.append(key->id);
+            conditions.append(col(u"id") + op + m_conn.placeholder(int(params.size())));
+        }
+        orderBy = col(u"id") + dir;
+    } else if (block == NonNullBlock) {
+        conditions.append(m_sortSql + u" IS NOT NULL"_s);
+        if (key) {
+            params.append(key->value);
+            params.append(key->id);
+            conditions.append(u"("_s + m_sortSql + u", "_s + col(u"id") + u")"_s + op + u"("_s
+                              + m_conn.placeholder(int(params.size()) - 1) + u", "_s
+                              + m_conn.placeholder(int(params.size())) + u")"_s);
+        }
+        orderBy = m_sortSql + dir + u", "_s + col(u"id") + dir;
+    } else {
+        conditions.append(m_sortSql + u" IS NULL"_s);
+        if (key) {
+            params.append(key->id);
+            conditions.append(col(u"id") + op + m_conn.placeholder(int(params.size())));
+        }
+        // The key is NULL throughout this block, so ordering by it changes nothing, but it makes
+        // the order that of the (key, id) index, which holds the NULLs too: without it the
+        // database walks the primary key and tests every row (1.7 s instead of 20 ms at 1M rows).
+        orderBy = m_sortSql + dir + u", "_s + col(u"id") + dir;
+    }
+    QString sql = select;
+    if (!conditions.isEmpty())
+        sql += u" WHERE "_s + conditions.join(u" AND "_s);
+    sql += u" ORDER BY "_s + orderBy + u" LIMIT "_s + QString::number(limit);
+    if (offset > 0)
+        sql += u" OFFSET "_s + QString::number(offset);
+    return sql;
+}
+
 RowsResult EvaluationReader::readBlock(Block block, qint64 localFirst, int count, std::optional<qint64> blockSize)
 {
     RowsResult result;
@@ -233,52 +289,31 @@ RowsResult EvaluationReader::readBlock(Block block, qint64 localFirst, int count
         forward = false;
     }
 
-    // The block's own direction follows the view's; "forward" walks it the way the view reads.
-    const bool ascending = (m_sort.order == Qt::AscendingOrder) == forward;
-    const QString op = ascending ? u" > "_s : u" < "_s;
-    const QString dir = ascending ? u" ASC"_s : u" DESC"_s;
-
-    QVariantList params;
-    QStringList conditions;
-    const QString where = filterSql(params);
-    if (!where.isEmpty())
-        conditions.append(where);
-    QString orderBy;
-    if (sortsById()) {
-        if (key) {
-            params.append(key->id);
-            conditions.append(col(u"id") + op + m_conn.placeholder(int(params.size())));
+    // A long OFFSET over full rows reads every skipped row from the table. Finding the key at the
+    // target first needs only the (key, id) index, which databases can often answer from the
+    // index alone (in PostgreSQL 1.7 s became 0.12 s for 333,000 rows); the page then is a seek.
+    Key located;
+    if (offset > LocateThreshold) {
+        QVariantList locateParams;
+        const QString locate = blockSql(block, forward, key, keySelectSql(block), 1, offset - 1, locateParams);
+        const SqlResult found = m_conn.exec(locate, locateParams);
+        if (!found.ok()) {
+            result.error = found.error;
+            return result;
         }
-        orderBy = col(u"id") + dir;
-    } else if (block == NonNullBlock) {
-        conditions.append(m_sortSql + u" IS NOT NULL"_s);
-        if (key) {
-            params.append(key->value);
-            params.append(key->id);
-            conditions.append(u"("_s + m_sortSql + u", "_s + col(u"id") + u")"_s + op + u"("_s
-                              + m_conn.placeholder(int(params.size()) - 1) + u", "_s
-                              + m_conn.placeholder(int(params.size())) + u")"_s);
+        if (!found.rows.isEmpty()) {
+            const QVariantList &v = found.rows.constFirst();
+            located = block == NonNullBlock && !sortsById() ? Key{v.value(0), v.value(1).toString()}
+                                                             : Key{QVariant(), v.value(0).toString()};
+            anchors[forward ? localFirst - 1 : localFirst + count] = located;
+            key = &located;
+            offset = 0;
         }
-        orderBy = m_sortSql + dir + u", "_s + col(u"id") + dir;
-    } else {
-        conditions.append(m_sortSql + u" IS NULL"_s);
-        if (key) {
-            params.append(key->id);
-            conditions.append(col(u"id") + op + m_conn.placeholder(int(params.size())));
-        }
-        // The key is NULL throughout this block, so ordering by it changes nothing, but it makes
-        // the order that of the (key, id) index, which holds the NULLs too: without it the
-        // database walks the primary key and tests every row (1.7 s instead of 20 ms at 1M rows).
-        orderBy = m_sortSql + dir + u", "_s + col(u"id") + dir;
     }
-    QString sql = selectSql();
-    if (!conditions.isEmpty())
-        sql += u" WHERE "_s + conditions.join(u" AND "_s);
-    sql += u" ORDER BY "_s + orderBy + u" LIMIT "_s + QString::number(count);
-    if (offset > 0)
-        sql += u" OFFSET "_s + QString::number(offset);
     m_lastOffset = offset;
 
+    QVariantList params;
+    const QString sql = blockSql(block, forward, key, selectSql(), count, offset, params);
     const SqlResult r = m_conn.exec(sql, params);
     if (!r.ok()) {
         result.error = r.error;

@@ -45,10 +45,12 @@ public:
     RowsResult rows(qint64 first, int count, const std::optional<EvaluationCounts> &counts);
     EvaluationDetailResult detail(const QString &evaluationId, qint64 maxTextChars);
 
-    // How many rows the last rows() call skipped with OFFSET: 0 while scrolling. For tests.
+    // How many full rows the last rows() call skipped with OFFSET: 0 while scrolling. For tests.
     qint64 lastOffset() const { return m_lastOffset; }
 
     static constexpr int MaxEvents = 5000;
+    // Jumps that would skip more rows than this first look up the key at the target.
+    static constexpr qint64 LocateThreshold = 1000;
 
 private:
     struct Key
@@ -62,6 +64,9 @@ private:
     QString selectSql() const;
     bool sortsById() const { return m_sort.column == EvaluationColumn::Id; }
     RowsResult readBlock(Block block, qint64 localFirst, int count, std::optional<qint64> blockSize);
+    QString keySelectSql(Block block) const;
+    QString blockSql(Block block, bool forward, const Key *key, const QString &select, int limit, qint64 offset,
+                     QVariantList &params) const;
     EvaluationRow decodeRow(const QVariantList &values) const;
     QString col(const char16_t *name) const;
 
