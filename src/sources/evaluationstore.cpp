@@ -39,8 +39,9 @@ Result withRetry(Fn &&fn)
 EvaluationStore::EvaluationStore(const WorkspaceProfile &profile, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
-    , m_pages(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Lifo, u"store-pages"_s))
-    , m_lookups(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Fifo, u"store-lookups"_s))
+    , m_pageWorker(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Lifo, u"store-pages"_s))
+    , m_countWorker(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Fifo, u"store-counts"_s))
+    , m_detailWorker(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Fifo, u"store-details"_s))
 {
     qRegisterMetaType<EvaluationCounts>();
     qRegisterMetaType<SqlError>();
@@ -49,8 +50,9 @@ EvaluationStore::EvaluationStore(const WorkspaceProfile &profile, QObject *paren
 
 EvaluationStore::~EvaluationStore()
 {
-    m_pages->shutdown();
-    m_lookups->shutdown();
+    m_pageWorker->shutdown();
+    m_countWorker->shutdown();
+    m_detailWorker->shutdown();
 }
 
 QString EvaluationStore::describe() const
@@ -66,9 +68,9 @@ quint64 EvaluationStore::setQuery(const EvaluationFilter &filter, const Evaluati
     m_filter = filter;
     m_sort = sort;
     m_counts.reset();
-    m_pages->supersede(generation);
-    m_lookups->supersede(generation);
-    m_lookups->post(generation, [this, generation, filter, sort](EvaluationReader *reader, const SqlError &openError) {
+    m_pageWorker->supersede(generation);
+    m_countWorker->supersede(generation);
+    m_countWorker->post(generation, [this, generation, filter, sort](EvaluationReader *reader, const SqlError &openError) {
         CountsResult result;
         if (!reader) {
             result.error = openError;
@@ -97,7 +99,7 @@ void EvaluationStore::requestRows(quint64 generation, qint64 first, int count)
     const EvaluationFilter filter = m_filter;
     const EvaluationSort sort = m_sort;
     const std::optional<EvaluationCounts> counts = m_counts;
-    m_pages->post(generation, [this, generation, first, count, filter, sort, counts](EvaluationReader *reader,
+    m_pageWorker->post(generation, [this, generation, first, count, filter, sort, counts](EvaluationReader *reader,
                                                                                     const SqlError &openError) {
         RowsResult result;
         if (!reader) {
@@ -124,7 +126,7 @@ QFuture<EvaluationDetailResult> EvaluationStore::loadDetail(const QString &evalu
     promise->start();
     // Detail look-ups are not tied to the browser's query: the highest generation means a
     // new search neither drops nor interrupts them.
-    m_lookups->post(std::numeric_limits<quint64>::max(), [promise, evaluationId, maxTextChars](EvaluationReader *reader,
+    m_detailWorker->post(std::numeric_limits<quint64>::max(), [promise, evaluationId, maxTextChars](EvaluationReader *reader,
                                                                         const SqlError &openError) {
         EvaluationDetailResult result;
         if (!reader)

@@ -40,9 +40,10 @@ struct OutputFileResult
 
 class EvaluationQueryWorker;
 
-// The GUI-thread face of the relational store. It owns two worker threads, each with its own
-// connection: one serves pages of rows (latest request first, superseded ones dropped), the other
-// counts and single-evaluation look-ups, so a slow count never holds up the first screenful.
+// The GUI-thread face of the relational store. It owns three worker threads, each with its own
+// connection: one serves pages of rows (latest request first, superseded ones dropped), one
+// counts, and one looks up single evaluations, so neither a slow count (a substring search reads
+// every row) holds up the first screenful nor does it keep an Evaluation window waiting.
 class EvaluationStore : public QObject
 {
     Q_OBJECT
@@ -77,8 +78,9 @@ private:
     EvaluationFilter m_filter;
     EvaluationSort m_sort;
     std::optional<EvaluationCounts> m_counts;
-    std::unique_ptr<EvaluationQueryWorker> m_pages;
-    std::unique_ptr<EvaluationQueryWorker> m_lookups;
+    std::unique_ptr<EvaluationQueryWorker> m_pageWorker;
+    std::unique_ptr<EvaluationQueryWorker> m_countWorker;
+    std::unique_ptr<EvaluationQueryWorker> m_detailWorker;
 };
 
 } // namespace Sightline
