@@ -4,8 +4,8 @@
 
 #include "sources/seedwriter.h"
 
-#include <QTest>
 #include <QTemporaryDir>
+#include <QTest>
 
 namespace Sightline::TestSupport {
 

@@ -26,16 +26,16 @@ bool sameEvaluation(const GeneratedEvaluation &a, const GeneratedEvaluation &b)
 {
     const EvaluationRow &x = a.detail.row;
     const EvaluationRow &y = b.detail.row;
-    if (x.id != y.id || x.status != y.status || x.createdAt != y.createdAt || x.startedAt != y.startedAt
-        || x.completedAt != y.completedAt || x.workerId != y.workerId || x.batchId != y.batchId
-        || x.exitCode != y.exitCode || x.outputSize != y.outputSize || x.costCents != y.costCents)
+    if (x.id != y.id || x.status != y.status || x.createdAt != y.createdAt || x.startedAt != y.startedAt ||
+        x.completedAt != y.completedAt || x.workerId != y.workerId || x.batchId != y.batchId ||
+        x.exitCode != y.exitCode || x.outputSize != y.outputSize || x.costCents != y.costCents)
         return false;
-    if (a.detail.code != b.detail.code || a.detail.output != b.detail.output || a.largeOutput != b.largeOutput
-        || a.log != b.log || a.events.size() != b.events.size())
+    if (a.detail.code != b.detail.code || a.detail.output != b.detail.output ||
+        a.largeOutput != b.largeOutput || a.log != b.log || a.events.size() != b.events.size())
         return false;
     for (qsizetype i = 0; i < a.events.size(); ++i) {
-        if (a.events[i].type != b.events[i].type || a.events[i].timestamp != b.events[i].timestamp
-            || a.events[i].data != b.events[i].data)
+        if (a.events[i].type != b.events[i].type || a.events[i].timestamp != b.events[i].timestamp ||
+            a.events[i].data != b.events[i].data)
             return false;
     }
     return true;

@@ -67,7 +67,8 @@ private Q_SLOTS:
             QVERIFY(scalar(*db, u"SELECT count(*) FROM sqlite_schema WHERE type = 'index'"_s) >= 14);
             QCOMPARE(db->exec(u"PRAGMA journal_mode"_s).rows.value(0).value(0).toString(), u"wal"_s);
             // Output files point into the final files root, not the staging folder.
-            const SqlResult locations = db->exec(u"SELECT output_location FROM evaluations WHERE output_location IS NOT NULL"_s);
+            const SqlResult locations =
+                db->exec(u"SELECT output_location FROM evaluations WHERE output_location IS NOT NULL"_s);
             QVERIFY(!locations.rows.isEmpty());
             for (const QVariantList &row : locations.rows)
                 QVERIFY(QFile::exists(QUrl(row[0].toString()).toLocalFile()));
@@ -170,7 +171,8 @@ private Q_SLOTS:
         // Live evaluations moved on: some of the simulator's own reached a final state.
         QVERIFY(scalar(*db, u"SELECT count(*) FROM events WHERE type = 'evaluation.started' AND ts > "
                             u"(SELECT value FROM sightline_demo WHERE key = 'generated_at')"_s) > 0);
-        QCOMPARE(scalar(*db, u"SELECT count(*) FROM events WHERE ts NOT LIKE '____-__-__T__:__:__.___Z'"_s), 0);
+        QCOMPARE(scalar(*db, u"SELECT count(*) FROM events WHERE ts NOT LIKE '____-__-__T__:__:__.___Z'"_s),
+                 0);
         QCOMPARE(scalar(*db, u"SELECT count(DISTINCT id) FROM evaluations"_s), before + inserted);
 
         // Stopped means stopped: nothing more arrives.

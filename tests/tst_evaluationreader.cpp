@@ -66,18 +66,20 @@ SqlConnection *TestEvaluationReader::connectionFor(const QString &backend)
     return backend == u"postgres"_s ? m_postgres.get() : m_sqlite.get();
 }
 
-QStringList TestEvaluationReader::referenceIds(SqlConnection &conn, const EvaluationSort &sort, const QString &where,
-                                                 const QVariantList &params, qint64 offset, int limit)
+QStringList TestEvaluationReader::referenceIds(SqlConnection &conn, const EvaluationSort &sort,
+                                               const QString &where, const QVariantList &params,
+                                               qint64 offset, int limit)
 {
     const QString key = evaluationSortSql(sort.column, conn.dialect(), {});
     // The reader's documented order: non-NULL keys by (key, id), then NULL keys by id; descending
     // is the exact reverse.
     const QString order = sort.order == Qt::AscendingOrder ? key + u" ASC NULLS LAST, id ASC"_s
                                                            : key + u" DESC NULLS FIRST, id DESC"_s;
-    const SqlResult r = conn.exec(u"SELECT id FROM evaluations"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where)
-                                      + u" ORDER BY "_s + order + u" LIMIT "_s + QString::number(limit) + u" OFFSET "_s
-                                      + QString::number(offset),
-                                  params);
+    const SqlResult r =
+        conn.exec(u"SELECT id FROM evaluations"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where) +
+                      u" ORDER BY "_s + order + u" LIMIT "_s + QString::number(limit) + u" OFFSET "_s +
+                      QString::number(offset),
+                  params);
     if (!r.ok())
         qWarning() << r.error.message;
     QStringList ids;
@@ -86,9 +88,11 @@ QStringList TestEvaluationReader::referenceIds(SqlConnection &conn, const Evalua
     return ids;
 }
 
-qint64 TestEvaluationReader::referenceCount(SqlConnection &conn, const QString &where, const QVariantList &params)
+qint64 TestEvaluationReader::referenceCount(SqlConnection &conn, const QString &where,
+                                            const QVariantList &params)
 {
-    const SqlResult r = conn.exec(u"SELECT count(*) FROM evaluations"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where), params);
+    const SqlResult r = conn.exec(
+        u"SELECT count(*) FROM evaluations"_s + (where.isEmpty() ? QString() : u" WHERE "_s + where), params);
     return r.ok() ? sqlToInt64(r.rows.value(0).value(0)).value_or(-1) : -1;
 }
 
@@ -108,8 +112,8 @@ void TestEvaluationReader::pagesMatchReferenceOrder_data()
     for (const QString &backend : {u"sqlite"_s, u"postgres"_s}) {
         for (int column = 0; column < EvaluationColumnCount; ++column) {
             for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
-                const QString name = backend + u'/' + columnTitle(EvaluationColumn(column))
-                                     + (order == Qt::AscendingOrder ? u"/asc"_s : u"/desc"_s);
+                const QString name = backend + u'/' + columnTitle(EvaluationColumn(column)) +
+                                     (order == Qt::AscendingOrder ? u"/asc"_s : u"/desc"_s);
                 QTest::newRow(qPrintable(name)) << backend << column << order;
             }
         }
@@ -139,8 +143,8 @@ void TestEvaluationReader::pagesMatchReferenceOrder()
     // A jump to the middle, the page after it, the page before it, the last page, and a page
     // that straddles the boundary between non-NULL and NULL keys.
     QList<qint64> starts{total / 2, total / 2 + 200, total / 2 - 200, total - 200, total / 3 + 17};
-    const qint64 boundary = order == Qt::AscendingOrder ? counts.counts.sortKeyNonNull
-                                                        : total - counts.counts.sortKeyNonNull;
+    const qint64 boundary =
+        order == Qt::AscendingOrder ? counts.counts.sortKeyNonNull : total - counts.counts.sortKeyNonNull;
     if (boundary > 100 && boundary < total - 100)
         starts.append(boundary - 100);
     for (const qint64 start : starts) {
@@ -161,7 +165,9 @@ void TestEvaluationReader::filtersMatchReference_data()
     QTest::addColumn<QStringList>("statuses");
     QTest::addColumn<int>("lastDays");
     for (const QString &backend : {u"sqlite"_s, u"postgres"_s}) {
-        auto row = [&](const char *name) { return &QTest::newRow(qPrintable(backend + u'/' + QLatin1StringView(name))); };
+        auto row = [&](const char *name) {
+            return &QTest::newRow(qPrintable(backend + u'/' + QLatin1StringView(name)));
+        };
         *row("submitter") << backend << u"ada"_s << QStringList() << 0;
         *row("upper case") << backend << u"ADA"_s << QStringList() << 0;
         *row("batch prefix") << backend << u"batch-"_s << QStringList() << 0;
@@ -197,12 +203,16 @@ void TestEvaluationReader::filtersMatchReference()
     // The reference: the same conditions, written independently (no LIKE, so no escaping).
     QStringList where;
     QVariantList params;
-    auto next = [&](const QVariant &v) { params.append(v); return conn.placeholder(int(params.size())); };
+    auto next = [&](const QVariant &v) {
+        params.append(v);
+        return conn.placeholder(int(params.size()));
+    };
     if (!search.isEmpty()) {
         const QString p = next(search.toLower());
         const QString find = conn.dialect() == SqlDialect::PostgreSQL ? u"strpos"_s : u"instr"_s;
-        where.append(u"(%1(lower(id), %2) > 0 OR coalesce(%1(lower(submitted_by), %2), 0) > 0 OR coalesce(%1(lower(batch_id), %2), 0) > 0)"_s
-                         .arg(find, p));
+        where.append(
+            u"(%1(lower(id), %2) > 0 OR coalesce(%1(lower(submitted_by), %2), 0) > 0 OR coalesce(%1(lower(batch_id), %2), 0) > 0)"_s
+                .arg(find, p));
     }
     if (!statuses.isEmpty()) {
         QStringList in;
@@ -226,7 +236,8 @@ void TestEvaluationReader::filtersMatchReference()
     if (counts.counts.total > 300) {
         const RowsResult last = reader.rows(counts.counts.total - 100, 100, counts.counts);
         QVERIFY2(!last.error.isError(), qPrintable(last.error.message));
-        QCOMPARE(idsOf(last.rows), referenceIds(conn, sort, whereSql, params, counts.counts.total - 100, 100));
+        QCOMPARE(idsOf(last.rows),
+                 referenceIds(conn, sort, whereSql, params, counts.counts.total - 100, 100));
     }
     qint64 byStatus = 0;
     for (qint64 n : counts.counts.byStatus)
@@ -245,9 +256,11 @@ void TestEvaluationReader::detailAndEvents()
 {
     QFETCH(QString, backend);
     SqlConnection &conn = *connectionFor(backend);
-    const SqlResult pick = conn.exec(
-        u"SELECT e.id, length(e.code), (SELECT count(*) FROM events v WHERE v.evaluation_id = e.id) FROM evaluations e "
-        "WHERE e.status = 'completed' AND e.code IS NOT NULL ORDER BY e.id LIMIT 1"_s, {});
+    const SqlResult pick =
+        conn.exec(u"SELECT e.id, length(e.code), (SELECT count(*) FROM events v WHERE v.evaluation_id = "
+                  u"e.id) FROM evaluations e "
+                  "WHERE e.status = 'completed' AND e.code IS NOT NULL ORDER BY e.id LIMIT 1"_s,
+                  {});
     QVERIFY2(pick.ok() && !pick.rows.isEmpty(), qPrintable(pick.error.message));
     const QString id = pick.rows[0][0].toString();
     const qint64 codeLength = sqlToInt64(pick.rows[0][1]).value_or(-1);
@@ -311,7 +324,8 @@ void TestEvaluationReader::missingTableIsAClearError()
         EvaluationReader reader(*conn, names);
         const CountsResult counts = reader.counts();
         QCOMPARE(counts.error.kind, SqlError::Kind::Query);
-        QVERIFY2(counts.error.message.contains(u"evaluations_that_do_not_exist"_s), qPrintable(counts.error.message));
+        QVERIFY2(counts.error.message.contains(u"evaluations_that_do_not_exist"_s),
+                 qPrintable(counts.error.message));
         const RowsResult rows = reader.rows(0, 10, std::nullopt);
         QCOMPARE(rows.error.kind, SqlError::Kind::Query);
     }

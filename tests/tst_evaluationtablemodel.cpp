@@ -85,7 +85,9 @@ void TestEvaluationTableModel::firstPageThenCountThenAnyRow()
     QCOMPARE(model.data(model.index(far, 0), EvaluationTableModel::LoadedRole).toBool(), false);
     QCOMPARE(model.data(model.index(far, 0)).toString(), EvaluationTableModel::tr("loading…"));
     QTRY_VERIFY_WITH_TIMEOUT(model.isRowLoaded(far), 20000);
-    QVERIFY(model.data(model.index(far, 0), EvaluationTableModel::EvaluationIdRole).toString().startsWith(u"ev-"_s));
+    QVERIFY(model.data(model.index(far, 0), EvaluationTableModel::EvaluationIdRole)
+                .toString()
+                .startsWith(u"ev-"_s));
     // Default order: newest first.
     const qint64 newest = model.data(model.index(0, 0), EvaluationTableModel::CreatedAtRole).toLongLong();
     const qint64 oldest = model.data(model.index(far, 0), EvaluationTableModel::CreatedAtRole).toLongLong();
@@ -135,7 +137,8 @@ void TestEvaluationTableModel::filteringShrinksAndGrows()
     model.prefetch(0, model.rowCount() - 1);
     QTRY_VERIFY(model.isRowLoaded(model.rowCount() - 1));
     for (int row = 0; row < model.rowCount(); ++row)
-        QCOMPARE(model.data(model.index(row, 0), EvaluationTableModel::StatusRole).toInt(), int(EvaluationStatus::Failed));
+        QCOMPARE(model.data(model.index(row, 0), EvaluationTableModel::StatusRole).toInt(),
+                 int(EvaluationStatus::Failed));
 
     EvaluationFilter nothing;
     nothing.search = u"%_no such thing_%"_s;

@@ -16,7 +16,8 @@ using namespace Sightline;
 
 namespace {
 constexpr qint64 kEnd = 1767225600000; // 2026-01-01T00:00:00Z
-const QString kTimestampGlob = u"'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z'"_s;
+const QString kTimestampGlob =
+    u"'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z'"_s;
 
 SeedOptions smallSeed(qint64 count)
 {
@@ -60,7 +61,8 @@ private Q_SLOTS:
         m_adminUrl = qEnvironmentVariable("SIGHTLINE_TEST_POSTGRES_ADMIN_URL");
         if (m_adminUrl.isEmpty())
             QFAIL("SIGHTLINE_TEST_POSTGRES_ADMIN_URL is not set: run the tests through scripts/test");
-        m_database = u"sl_seed_%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(QRandomGenerator::global()->bounded(1000000));
+        m_database = u"sl_seed_%1_%2"_s.arg(QCoreApplication::applicationPid())
+                         .arg(QRandomGenerator::global()->bounded(1000000));
         auto db = admin();
         QVERIFY(db->isOpen());
         const SqlResult r = db->exec(u"CREATE DATABASE "_s + quoteIdentifier(m_database));
@@ -75,7 +77,8 @@ private Q_SLOTS:
         if (m_database.isEmpty())
             return;
         auto db = admin();
-        const SqlResult r = db->exec(u"DROP DATABASE IF EXISTS "_s + quoteIdentifier(m_database) + u" WITH (FORCE)"_s);
+        const SqlResult r =
+            db->exec(u"DROP DATABASE IF EXISTS "_s + quoteIdentifier(m_database) + u" WITH (FORCE)"_s);
         QVERIFY2(r.ok(), qPrintable(r.error.message));
     }
 
@@ -133,8 +136,9 @@ private Q_SLOTS:
         QVERIFY(scalar(*lite, u"SELECT count(*) FROM events WHERE evaluation_id IS NULL"_s) > 0);
 
         // The same rows, byte for byte where text, in both databases (COPY escaping included).
-        const QString select = u"SELECT id, status, code, output, error, created_at, completed_at, output_size, "
-                               u"cpu_seconds, batch_id FROM evaluations ORDER BY id"_s;
+        const QString select =
+            u"SELECT id, status, code, output, error, created_at, completed_at, output_size, "
+            u"cpu_seconds, batch_id FROM evaluations ORDER BY id"_s;
         const SqlResult a = lite->exec(select);
         const SqlResult b = pg->exec(select);
         QVERIFY(a.ok() && b.ok());
@@ -171,12 +175,15 @@ private Q_SLOTS:
         QVERIFY(QDir(o.filesRoot + u"/logs"_s).count() > 100);
 
         // Indexes, and the duration one serves the browser's ORDER BY.
-        QCOMPARE(scalar(*lite, u"SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"_s),
-                 platformIndexStatements(SqlDialect::SQLite, {}).size());
-        QCOMPARE(scalar(*pg, u"SELECT count(*) FROM pg_indexes WHERE tablename IN ('evaluations', 'events')"_s),
-                 platformIndexStatements(SqlDialect::PostgreSQL, {}).size() + 2);
+        QCOMPARE(
+            scalar(*lite, u"SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"_s),
+            platformIndexStatements(SqlDialect::SQLite, {}).size());
+        QCOMPARE(
+            scalar(*pg, u"SELECT count(*) FROM pg_indexes WHERE tablename IN ('evaluations', 'events')"_s),
+            platformIndexStatements(SqlDialect::PostgreSQL, {}).size() + 2);
         const QString order = evaluationSortSql(EvaluationColumn::Duration, SqlDialect::SQLite, {});
-        const SqlResult plan = lite->exec(u"EXPLAIN QUERY PLAN SELECT id FROM evaluations ORDER BY "_s + order + u", id LIMIT 50"_s);
+        const SqlResult plan = lite->exec(u"EXPLAIN QUERY PLAN SELECT id FROM evaluations ORDER BY "_s +
+                                          order + u", id LIMIT 50"_s);
         QVERIFY(plan.ok());
         QVERIFY2(plan.rows.value(0).value(3).toString().contains(u"evaluations_duration_idx"_s),
                  qPrintable(plan.rows.value(0).value(3).toString()));
@@ -256,17 +263,19 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(u"cmd.sqlite"_s);
-        const QStringList args{u"--evaluations"_s, u"120"_s, u"--sqlite"_s, file, u"--end-time"_s, u"1767225600"_s};
+        const QStringList args{u"--evaluations"_s, u"120"_s,       u"--sqlite"_s, file,
+                               u"--end-time"_s,    u"1767225600"_s};
         QCOMPARE(runSeedCommand(args), 0);
         auto db = createSqliteConnection(file);
         QVERIFY(!db->open().isError());
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM evaluations"_s), 120);
-        QCOMPARE(db->exec(u"SELECT max(created_at) FROM evaluations"_s).rows.value(0).value(0).toString().left(10),
-                 u"2025-12-31"_s);
+        QCOMPARE(
+            db->exec(u"SELECT max(created_at) FROM evaluations"_s).rows.value(0).value(0).toString().left(10),
+            u"2025-12-31"_s);
         db->close();
-        QCOMPARE(runSeedCommand(args), 1);                         // tables exist
+        QCOMPARE(runSeedCommand(args), 1); // tables exist
         QCOMPARE(runSeedCommand(args + QStringList{u"--replace"_s}), 0);
-        QCOMPARE(runSeedCommand({}), 2);                           // no target
+        QCOMPARE(runSeedCommand({}), 2); // no target
         QCOMPARE(runSeedCommand({u"--sqlite"_s, file, u"--evaluations"_s, u"many"_s}), 2);
         QCOMPARE(runSeedCommand({u"--sqlite"_s, file, u"--end-time"_s, u"yesterday"_s}), 2);
         QCOMPARE(runSeedCommand({u"--postgres"_s, u"postgresql://u:secret@127.0.0.1:1/x"_s}), 2);

@@ -16,8 +16,8 @@
 using namespace Qt::StringLiterals;
 using Sightline::SqlConnection;
 using Sightline::SqlError;
-using Sightline::SqlResult;
 using Sightline::SqliteMode;
+using Sightline::SqlResult;
 
 Q_DECLARE_METATYPE(Sightline::SqlDialect)
 
@@ -26,13 +26,20 @@ namespace {
 const char *kindName(SqlError::Kind kind)
 {
     switch (kind) {
-    case SqlError::Kind::None: return "None";
-    case SqlError::Kind::Connection: return "Connection";
-    case SqlError::Kind::Rejected: return "Rejected";
-    case SqlError::Kind::Query: return "Query";
-    case SqlError::Kind::Cancelled: return "Cancelled";
-    case SqlError::Kind::Busy: return "Busy";
-    case SqlError::Kind::Corrupt: return "Corrupt";
+    case SqlError::Kind::None:
+        return "None";
+    case SqlError::Kind::Connection:
+        return "Connection";
+    case SqlError::Kind::Rejected:
+        return "Rejected";
+    case SqlError::Kind::Query:
+        return "Query";
+    case SqlError::Kind::Cancelled:
+        return "Cancelled";
+    case SqlError::Kind::Busy:
+        return "Busy";
+    case SqlError::Kind::Corrupt:
+        return "Corrupt";
     }
     return "?";
 }
@@ -83,10 +90,11 @@ private:
             qWarning("open failed: %s", describe(opened).constData());
             return nullptr;
         }
-        const QString create = dialect == Sightline::SqlDialect::PostgreSQL
-                                   ? u"SET client_min_messages = warning; DROP TABLE IF EXISTS scratch_t; "
-                                     "CREATE TABLE scratch_t(id INTEGER, txt TEXT, num DOUBLE PRECISION)"_s
-                                   : u"DROP TABLE IF EXISTS scratch_t; CREATE TABLE scratch_t(id INTEGER, txt TEXT, num REAL)"_s;
+        const QString create =
+            dialect == Sightline::SqlDialect::PostgreSQL
+                ? u"SET client_min_messages = warning; DROP TABLE IF EXISTS scratch_t; "
+                  "CREATE TABLE scratch_t(id INTEGER, txt TEXT, num DOUBLE PRECISION)"_s
+                : u"DROP TABLE IF EXISTS scratch_t; CREATE TABLE scratch_t(id INTEGER, txt TEXT, num REAL)"_s;
         const SqlResult r = conn->exec(create);
         if (!r.ok()) {
             qWarning("create failed: %s", describe(r.error).constData());
@@ -150,13 +158,14 @@ private Q_SLOTS:
         QFETCH(QString, text);
         auto conn = openScratch(dialect);
         QVERIFY(conn);
-        const SqlResult insert = conn->exec(u"INSERT INTO scratch_t(id, txt) VALUES (%1, %2)"_s
-                                                .arg(conn->placeholder(1), conn->placeholder(2)),
+        const SqlResult insert = conn->exec(u"INSERT INTO scratch_t(id, txt) VALUES (%1, %2)"_s.arg(
+                                                conn->placeholder(1), conn->placeholder(2)),
                                             {1, text});
         QVERIFY2(insert.ok(), describe(insert.error).constData());
         QCOMPARE(insert.rowsAffected, 1);
         // The value comes back, and it matches itself as a parameter (no LIKE surprises with % and _).
-        const SqlResult back = conn->exec(u"SELECT txt FROM scratch_t WHERE txt = %1"_s.arg(conn->placeholder(1)), {text});
+        const SqlResult back =
+            conn->exec(u"SELECT txt FROM scratch_t WHERE txt = %1"_s.arg(conn->placeholder(1)), {text});
         QVERIFY2(back.ok(), describe(back.error).constData());
         QCOMPARE(back.rows.size(), 1);
         QCOMPARE(back.rows[0][0].toString(), text);
@@ -175,7 +184,8 @@ private Q_SLOTS:
         SqlResult r = conn->exec(u"INSERT INTO scratch_t(id, txt, num) VALUES (%1, %2, %3)"_s.arg(p1, p2, p3),
                                  {7, QVariant(), QVariant()});
         QVERIFY2(r.ok(), describe(r.error).constData());
-        r = conn->exec(u"INSERT INTO scratch_t(id, txt, num) VALUES (%1, %2, %3)"_s.arg(p1, p2, p3), {8, u""_s, 0.0});
+        r = conn->exec(u"INSERT INTO scratch_t(id, txt, num) VALUES (%1, %2, %3)"_s.arg(p1, p2, p3),
+                       {8, u""_s, 0.0});
         QVERIFY2(r.ok(), describe(r.error).constData());
         r = conn->exec(u"SELECT id, txt, num FROM scratch_t ORDER BY id"_s);
         QVERIFY2(r.ok(), describe(r.error).constData());
@@ -202,7 +212,8 @@ private Q_SLOTS:
         while (big.size() < 10 * 1024 * 1024)
             big += pattern;
         big.truncate(10 * 1024 * 1024);
-        SqlResult r = conn->exec(u"INSERT INTO scratch_t(id, txt) VALUES (1, %1)"_s.arg(conn->placeholder(1)), {big});
+        SqlResult r =
+            conn->exec(u"INSERT INTO scratch_t(id, txt) VALUES (1, %1)"_s.arg(conn->placeholder(1)), {big});
         QVERIFY2(r.ok(), describe(r.error).constData());
         r = conn->exec(u"SELECT txt, length(txt) FROM scratch_t"_s);
         QVERIFY2(r.ok(), describe(r.error).constData());
@@ -252,7 +263,8 @@ private Q_SLOTS:
     void wrongPasswordIsRejected()
     {
         const QString password = u"wrong-Pa55word-xyzzy"_s;
-        auto conn = Sightline::createPostgresConnection(urlFor(u"sightline_pw"_s, password, u"sightline_test"_s));
+        auto conn =
+            Sightline::createPostgresConnection(urlFor(u"sightline_pw"_s, password, u"sightline_test"_s));
         const SqlError error = conn->open();
         QCOMPARE(kindName(error.kind), kindName(SqlError::Kind::Rejected));
         QVERIFY2(!error.message.contains(password), describe(error).constData());
@@ -263,7 +275,8 @@ private Q_SLOTS:
     void rightPasswordIsAccepted()
     {
         // The counterpart of wrongPasswordIsRejected: the role and its password do work.
-        auto conn = Sightline::createPostgresConnection(urlFor(u"sightline_pw"_s, u"right-password"_s, u"sightline_test"_s));
+        auto conn = Sightline::createPostgresConnection(
+            urlFor(u"sightline_pw"_s, u"right-password"_s, u"sightline_test"_s));
         const SqlError error = conn->open();
         QVERIFY2(!error.isError(), describe(error).constData());
         const SqlResult r = conn->exec(u"SELECT current_user"_s);
@@ -276,8 +289,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("secret");
         QTest::newRow("user:password") << u"postgresql://alice:s3cret@db:5432/x"_s << u"s3cret"_s;
-        QTest::newRow("password option") << u"postgresql://alice@db/x?sslmode=require&password=s3cret"_s << u"s3cret"_s;
-        QTest::newRow("PASSWORD option upper case") << u"postgresql://db/x?PASSWORD=s3cret&sslmode=require"_s << u"s3cret"_s;
+        QTest::newRow("password option")
+            << u"postgresql://alice@db/x?sslmode=require&password=s3cret"_s << u"s3cret"_s;
+        QTest::newRow("PASSWORD option upper case")
+            << u"postgresql://db/x?PASSWORD=s3cret&sslmode=require"_s << u"s3cret"_s;
         QTest::newRow("percent-encoded password") << u"postgresql://alice:p%40ss%3Aw0rd@db/x"_s << u"w0rd"_s;
         QTest::newRow("redis") << u"rediss://:hunter2@cache:6380/0"_s << u"hunter2"_s;
     }
@@ -323,8 +338,9 @@ private Q_SLOTS:
         SqlConnection *raw = conn.get();
         // Counts to ten billion: minutes of work unless interrupted.
         QFuture<SqlResult> running = QtConcurrent::run([raw] {
-            return raw->exec(u"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000000) "
-                             "SELECT max(x) FROM c"_s);
+            return raw->exec(
+                u"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000000) "
+                "SELECT max(x) FROM c"_s);
         });
         QThread::msleep(300);
         QVERIFY2(!running.isFinished(), "the query finished before it could be cancelled");
@@ -350,7 +366,8 @@ private Q_SLOTS:
     void garbageFileIsCorrupt()
     {
         QFETCH(QByteArray, content);
-        const QString path = m_dir->filePath(u"garbage-%1.db"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+        const QString path = m_dir->filePath(
+            u"garbage-%1.db"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content);
@@ -364,7 +381,8 @@ private Q_SLOTS:
 
     void missingSqliteFileIsConnectionError()
     {
-        auto conn = Sightline::createSqliteConnection(m_dir->filePath(u"does-not-exist.db"_s), SqliteMode::ReadOnly);
+        auto conn =
+            Sightline::createSqliteConnection(m_dir->filePath(u"does-not-exist.db"_s), SqliteMode::ReadOnly);
         const SqlError error = conn->open();
         QCOMPARE(kindName(error.kind), kindName(SqlError::Kind::Connection));
         QVERIFY(!QFile::exists(m_dir->filePath(u"does-not-exist.db"_s))); // read-only open creates nothing
@@ -402,7 +420,11 @@ private Q_SLOTS:
     {
         auto admin = Sightline::createPostgresConnection(m_adminUrl, false);
         QVERIFY2(!admin->open().isError(), "open admin");
-        QVERIFY(admin->exec(u"SET client_min_messages = warning; DROP TABLE IF EXISTS ro_t; CREATE TABLE ro_t(x INTEGER)"_s).ok());
+        QVERIFY(
+            admin
+                ->exec(
+                    u"SET client_min_messages = warning; DROP TABLE IF EXISTS ro_t; CREATE TABLE ro_t(x INTEGER)"_s)
+                .ok());
 
         auto reader = Sightline::createPostgresConnection(m_adminUrl, true); // a superuser, yet read-only
         QVERIFY2(!reader->open().isError(), "open reader");

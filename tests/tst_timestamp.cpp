@@ -25,9 +25,11 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("expected");
 
         // PostgreSQL, DateStyle ISO, TimeZone UTC
-        QTest::newRow("pg microseconds") << u"2026-11-20 10:00:00.123456+00"_s << utc(2026, 11, 20, 10, 0, 0, 123);
+        QTest::newRow("pg microseconds")
+            << u"2026-11-20 10:00:00.123456+00"_s << utc(2026, 11, 20, 10, 0, 0, 123);
         QTest::newRow("pg no fraction") << u"2026-11-20 10:00:00+00"_s << utc(2026, 11, 20, 10);
-        QTest::newRow("pg one fraction digit") << u"2026-11-20 10:00:00.5+00"_s << utc(2026, 11, 20, 10, 0, 0, 500);
+        QTest::newRow("pg one fraction digit")
+            << u"2026-11-20 10:00:00.5+00"_s << utc(2026, 11, 20, 10, 0, 0, 500);
         QTest::newRow("pg +05:30") << u"2026-11-20 10:00:00+05:30"_s << utc(2026, 11, 20, 4, 30);
         QTest::newRow("pg -08") << u"2026-11-20 10:00:00-08"_s << utc(2026, 11, 20, 18);
         QTest::newRow("pg +0530 without colon") << u"2026-11-20 10:00:00+0530"_s << utc(2026, 11, 20, 4, 30);
@@ -44,7 +46,8 @@ private Q_SLOTS:
         QTest::newRow("1900") << u"1900-01-01T00:00:00Z"_s << qint64(-2208988800000);
         QTest::newRow("surrounding spaces") << u"  2026-11-20 10:00:00+00\n"_s << utc(2026, 11, 20, 10);
         // Sub-millisecond digits are dropped, not rounded: 10:00:00.9999 stays in second :00.
-        QTest::newRow("truncates below ms") << u"2026-11-20 10:00:00.9999+00"_s << utc(2026, 11, 20, 10, 0, 0, 999);
+        QTest::newRow("truncates below ms")
+            << u"2026-11-20 10:00:00.9999+00"_s << utc(2026, 11, 20, 10, 0, 0, 999);
     }
     void parsesValid()
     {
@@ -126,7 +129,8 @@ private Q_SLOTS:
     // The text form must sort like time does, or SQLite range queries on it are wrong.
     void formattedTextSortsLikeTime()
     {
-        const QList<qint64> times{-2208988800000, -86400001, -1, 0, 1, 999, 1000, utc(2026, 1, 1), utc(2026, 11, 24)};
+        const QList<qint64> times{-2208988800000,  -86400001,        -1, 0, 1, 999, 1000,
+                                  utc(2026, 1, 1), utc(2026, 11, 24)};
         for (qsizetype i = 1; i < times.size(); ++i)
             QVERIFY2(Sightline::formatTimestampUtc(times[i - 1]) < Sightline::formatTimestampUtc(times[i]),
                      qPrintable(Sightline::formatTimestampUtc(times[i])));

@@ -5,6 +5,7 @@
 #include "core/evaluationquery.h"
 #include "core/format.h"
 #include "models/evaluationtablemodel.h"
+#include "models/statuspalette.h"
 #include "sources/evaluationstore.h"
 #include "sources/seedwriter.h"
 #include "ui/evaluationbrowser.h"
@@ -13,31 +14,30 @@
 #include "ui/evaluationwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/statuspill.h"
-#include "models/statuspalette.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QProgressBar>
-#include <QStatusBar>
-#include <QStyleOptionHeader>
-#include <QElapsedTimer>
-#include <QTimer>
-#include <QCryptographicHash>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
+#include <QStyleOptionHeader>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -62,8 +62,8 @@ QStringList emptyVisibleFrames(QWidget *root)
     QStringList empty;
     const QList<QFrame *> frames = root->findChildren<QFrame *>();
     for (QFrame *frame : frames) {
-        if (frame->metaObject() != &QFrame::staticMetaObject || frame->frameShape() == QFrame::NoFrame
-            || !frame->isVisible())
+        if (frame->metaObject() != &QFrame::staticMetaObject || frame->frameShape() == QFrame::NoFrame ||
+            !frame->isVisible())
             continue;
         const QList<QWidget *> children = frame->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
         if (std::none_of(children.cbegin(), children.cend(), [](QWidget *w) { return w->isVisible(); }))
@@ -174,9 +174,10 @@ private Q_SLOTS:
         const qint64 running = scalar(*db, u"SELECT COUNT(*) FROM evaluations WHERE status = 'running'"_s);
         const qint64 failed = scalar(*db, u"SELECT COUNT(*) FROM evaluations WHERE status = 'failed'"_s);
         EvaluationBrowser *browser = window.browser();
-        QCOMPARE(browser->countsText(), u"%1 evaluations · %2 running · %3 failed"_s.arg(formatCount(EvaluationCount))
-                                            .arg(running)
-                                            .arg(failed));
+        QCOMPARE(browser->countsText(),
+                 u"%1 evaluations · %2 running · %3 failed"_s.arg(formatCount(EvaluationCount))
+                     .arg(running)
+                     .arg(failed));
         QCOMPARE(model->rowCount(), int(EvaluationCount));
         QVERIFY(!browser->isErrorBannerShown());
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
@@ -206,11 +207,11 @@ private Q_SLOTS:
         QVERIFY(!batch.isEmpty());
         const QString needle = batch.right(5);
         const QString pattern = likeSubstringPattern(needle);
-        const qint64 expected = scalar(*db,
-                                       u"SELECT COUNT(*) FROM evaluations WHERE id LIKE %1 ESCAPE '\\' OR "
-                                       "submitted_by LIKE %1 ESCAPE '\\' OR batch_id LIKE %1 ESCAPE '\\'"_s
-                                           .arg(db->placeholder(1)),
-                                       {pattern});
+        const qint64 expected = scalar(
+            *db,
+            u"SELECT COUNT(*) FROM evaluations WHERE id LIKE %1 ESCAPE '\\' OR "
+            "submitted_by LIKE %1 ESCAPE '\\' OR batch_id LIKE %1 ESCAPE '\\'"_s.arg(db->placeholder(1)),
+            {pattern});
         QVERIFY(expected > 0 && expected < EvaluationCount);
         auto *search = browser->findChild<QLineEdit *>(u"searchEdit"_s);
         QVERIFY(search);
@@ -235,7 +236,8 @@ private Q_SLOTS:
         saveShot(&window, u"browser-empty.png"_s);
         clear->click();
         QVERIFY(search->text().isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(model->counts().value_or(EvaluationCounts{}).total, EvaluationCount, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(model->counts().value_or(EvaluationCounts{}).total, EvaluationCount,
+                                  Timeout);
         QVERIFY(!browser->isEmptyStateShown());
         search->setText(needle);
         QTRY_COMPARE_WITH_TIMEOUT(model->counts().value_or(EvaluationCounts{}).total, expected, Timeout);
@@ -262,7 +264,8 @@ private Q_SLOTS:
         QVERIFY(search->text().isEmpty());
         cards->setFocus();
         search->clear();
-        QTRY_COMPARE_WITH_TIMEOUT(model->counts().value_or(EvaluationCounts{}).total, EvaluationCount, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(model->counts().value_or(EvaluationCounts{}).total, EvaluationCount,
+                                  Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(model->isRowLoaded(0), Timeout);
         QTest::qWait(50);
         saveShot(&window, u"browser-cards.png"_s);
@@ -292,11 +295,12 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(evaluationShown.count(), 1, Timeout);
         QCOMPARE(evaluation->state(), EvaluationWindow::State::Shown);
         QCOMPARE(evaluation->headerText(), id);
-        const SqlResult code = db->exec(u"SELECT code FROM evaluations WHERE id = %1"_s.arg(db->placeholder(1)), {id});
+        const SqlResult code =
+            db->exec(u"SELECT code FROM evaluations WHERE id = %1"_s.arg(db->placeholder(1)), {id});
         QVERIFY(code.ok());
         QCOMPARE(evaluation->codeText(), code.rows.value(0).value(0).toString());
-        const qint64 events =
-            scalar(*db, u"SELECT COUNT(*) FROM events WHERE evaluation_id = %1"_s.arg(db->placeholder(1)), {id});
+        const qint64 events = scalar(
+            *db, u"SELECT COUNT(*) FROM events WHERE evaluation_id = %1"_s.arg(db->placeholder(1)), {id});
         QVERIFY(events > 0);
         QCOMPARE(evaluation->eventCount(), int(events));
         evaluation->resize(1040, 740);
@@ -310,7 +314,9 @@ private Q_SLOTS:
         {
             const EvaluationStatus status = statusFromName(
                 db->exec(u"SELECT status FROM evaluations WHERE id = %1"_s.arg(db->placeholder(1)), {id})
-                    .rows.value(0).value(0).toString());
+                    .rows.value(0)
+                    .value(0)
+                    .toString());
             QVERIFY(status != EvaluationStatus::Unknown);
             auto *statusLabel = evaluation->findChild<QLabel *>(u"overviewStatus"_s);
             QVERIFY(statusLabel);
@@ -328,8 +334,8 @@ private Q_SLOTS:
                 emptyAtFinish = emptyVisibleFrames(evaluation);
                 const QList<QLabel *> overview =
                     evaluation->findChild<QWidget *>(u"overviewContents"_s)->findChildren<QLabel *>();
-                if (overview.isEmpty()
-                    || std::any_of(overview.cbegin(), overview.cend(), [](QLabel *l) { return !l->isVisible(); }))
+                if (overview.isEmpty() || std::any_of(overview.cbegin(), overview.cend(),
+                                                      [](QLabel *l) { return !l->isVisible(); }))
                     emptyAtFinish << u"overviewContents"_s;
                 finished = true;
                 saveShot(evaluation, u"evaluation-reloaded.png"_s);
@@ -371,7 +377,8 @@ private Q_SLOTS:
         // Point three evaluations at a missing file, an S3 archive and a real large output file.
         auto rw = createSqliteConnection(m_profile.sqlitePath, SqliteMode::ReadWrite);
         QVERIFY(!rw->open().isError());
-        const SqlResult ids = rw->exec(u"SELECT id FROM evaluations WHERE output_location IS NULL ORDER BY id LIMIT 2"_s);
+        const SqlResult ids =
+            rw->exec(u"SELECT id FROM evaluations WHERE output_location IS NULL ORDER BY id LIMIT 2"_s);
         QVERIFY(ids.ok() && ids.rows.size() == 2);
         const QString missingId = ids.rows.at(0).value(0).toString();
         const QString s3Id = ids.rows.at(1).value(0).toString();
@@ -380,7 +387,8 @@ private Q_SLOTS:
         QVERIFY(rw->exec(set, {u"file:///nonexistent/outputs/x.txt"_s, missingId}).ok());
         QVERIFY(rw->exec(set, {u"s3://crucible-archive/evaluations/x/output.txt"_s, s3Id}).ok());
         // The generator's output files are small; a 1.5 MB one shows the first-MiB path.
-        const SqlResult fileIds = rw->exec(u"SELECT id FROM evaluations WHERE output_location LIKE 'file:%' LIMIT 1"_s);
+        const SqlResult fileIds =
+            rw->exec(u"SELECT id FROM evaluations WHERE output_location LIKE 'file:%' LIMIT 1"_s);
         QVERIFY(fileIds.ok() && fileIds.rows.size() == 1);
         const QString largeId = fileIds.rows.at(0).value(0).toString();
         const QString largePath = m_dir.filePath(u"large-output.txt"_s);
@@ -455,8 +463,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!output->isBusy(), Timeout);
         QTest::qWait(20);
         ticker.stop();
-        qInfo("longest GUI stall while reading and decoding: %lld ms; including the editor: %lld ms", longestGap,
-              longestGapOverall);
+        qInfo("longest GUI stall while reading and decoding: %lld ms; including the editor: %lld ms",
+              longestGap, longestGapOverall);
         QVERIFY2(longestGap < 150, qPrintable(QString::number(longestGap)));
         QVERIFY2(longestGapOverall < 1500, qPrintable(QString::number(longestGapOverall)));
         QCOMPARE(big->outputText().size(), EvaluationOutputView::EditorCapBytes);
@@ -464,8 +472,10 @@ private Q_SLOTS:
         QVERIFY(busy->isHidden());
         auto *save = output->findChild<QPushButton *>(u"saveButton"_s);
         QVERIFY(save && !save->isHidden() && save->isEnabled());
-        QCOMPARE(output->note(), u"Showing the first %1 of %2. The viewer holds no more; “Save to file…” writes all of it."_s
-                                     .arg(formatBytes(EvaluationOutputView::EditorCapBytes), formatBytes(largeSize)));
+        QCOMPARE(
+            output->note(),
+            u"Showing the first %1 of %2. The viewer holds no more; “Save to file…” writes all of it."_s.arg(
+                formatBytes(EvaluationOutputView::EditorCapBytes), formatBytes(largeSize)));
         saveShot(big, u"evaluation-output-capped.png"_s);
 
         // "Save to file…" writes the complete output, off the GUI thread.
@@ -514,7 +524,8 @@ private Q_SLOTS:
         QCOMPARE(window.model()->state(), EvaluationTableModel::State::Failed);
         QVERIFY(failed.count() >= 1);
         // The status bar points at the banner without guessing the kind of failure.
-        QCOMPARE(window.statusBar()->currentMessage(), u"Could not load evaluations — see the message above"_s);
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 u"Could not load evaluations — see the message above"_s);
         QVERIFY(!window.model()->errorMessage().isEmpty());
         auto *retry = browser->findChild<QPushButton *>(u"retryButton"_s);
         QVERIFY(retry && retry->isVisible());

@@ -43,7 +43,8 @@ private Q_SLOTS:
         QCOMPARE(p.filePath, QFileInfo(dataFile(u"design-sketch.json"_s)).absoluteFilePath());
         QCOMPARE(p.sources.value(u"s3"_s).toObject().value(u"bucket"_s).toString(), u"crucible-archive"_s);
         QCOMPARE(p.sources.value(u"grafana"_s).toObject().value(u"orgId"_s).toInt(), 1);
-        QCOMPARE(p.sources.value(u"redis"_s).toObject().value(u"url"_s).toString(), u"rediss://cache.internal:6380/0"_s);
+        QCOMPARE(p.sources.value(u"redis"_s).toObject().value(u"url"_s).toString(),
+                 u"rediss://cache.internal:6380/0"_s);
         QCOMPARE(p.schema.evaluationsTable, u"evaluations"_s);
         QCOMPARE(p.schema.eventsTable, u"events"_s);
         QCOMPARE(p.drilldown.value(u"padding_seconds"_s).toInt(), 60);
@@ -55,7 +56,8 @@ private Q_SLOTS:
 
     void nameDefaultsToFileName()
     {
-        const ProfileParseResult result = Sightline::parseWorkspaceProfile("{}", u"/teams/ml/night-runs.json"_s);
+        const ProfileParseResult result =
+            Sightline::parseWorkspaceProfile("{}", u"/teams/ml/night-runs.json"_s);
         QVERIFY2(result.profile.has_value(), qPrintable(result.error.toString()));
         QCOMPARE(result.profile->name, u"night-runs"_s);
         QVERIFY(!result.profile->hasRelationalStore());
@@ -66,7 +68,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("line");
-        QTest::addColumn<int>("column");   // of the first character of the token that is wrong
+        QTest::addColumn<int>("column"); // of the first character of the token that is wrong
         // Regression: QJsonParseError::offset points one past the token for separator errors; the
         // parser steps back so the column names the token itself.
         QTest::newRow("missing comma") << u"missing-comma.json"_s << 3 << 3;
@@ -102,24 +104,31 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<int>("line");
         QTest::newRow("name is a number") << QByteArray("{\n  \"name\": 5\n}") << u"name"_s << 2;
-        QTest::newRow("sources is a list") << QByteArray("{\n  \"name\": \"x\",\n  \"sources\": []\n}") << u"sources"_s << 3;
+        QTest::newRow("sources is a list")
+            << QByteArray("{\n  \"name\": \"x\",\n  \"sources\": []\n}") << u"sources"_s << 3;
         QTest::newRow("postgres is a string")
-            << QByteArray("{\"sources\": {\n  \"files\": {\"root\": \"/d\"},\n  \"postgres\": \"db\"\n}}") << u"postgres"_s << 3;
+            << QByteArray("{\"sources\": {\n  \"files\": {\"root\": \"/d\"},\n  \"postgres\": \"db\"\n}}")
+            << u"postgres"_s << 3;
         QTest::newRow("postgres url is a number")
             << QByteArray("{\"sources\": {\n  \"postgres\": {\n    \"url\": 5432\n  }\n}}") << u"url"_s << 3;
         QTest::newRow("postgres url has another scheme")
-            << QByteArray("{\"sources\": {\n  \"postgres\": {\"url\": \"mysql://db/x\"}\n}}") << u"postgresql://"_s << 2;
-        QTest::newRow("files root missing") << QByteArray("{\"sources\": {\n\n  \"files\": {}\n}}") << u"root"_s << 3;
-        QTest::newRow("schema is a string") << QByteArray("{\n\n\n  \"schema\": \"evaluations\"\n}") << u"schema"_s << 4;
+            << QByteArray("{\"sources\": {\n  \"postgres\": {\"url\": \"mysql://db/x\"}\n}}")
+            << u"postgresql://"_s << 2;
+        QTest::newRow("files root missing")
+            << QByteArray("{\"sources\": {\n\n  \"files\": {}\n}}") << u"root"_s << 3;
+        QTest::newRow("schema is a string")
+            << QByteArray("{\n\n\n  \"schema\": \"evaluations\"\n}") << u"schema"_s << 4;
         QTest::newRow("schema table is empty")
             << QByteArray("{\"schema\": {\n  \"evaluations\": \"\"\n}}") << u"evaluations"_s << 2;
         QTest::newRow("column maps to a number")
-            << QByteArray("{\"schema\": {\"columns\": {\n  \"status\": \"state\",\n  \"started_at\": 3\n}}}") << u"started_at"_s << 3;
-        QTest::newRow("drilldown is a list") << QByteArray("{\n  \"drilldown\": [1]\n}") << u"drilldown"_s << 2;
+            << QByteArray("{\"schema\": {\"columns\": {\n  \"status\": \"state\",\n  \"started_at\": 3\n}}}")
+            << u"started_at"_s << 3;
+        QTest::newRow("drilldown is a list")
+            << QByteArray("{\n  \"drilldown\": [1]\n}") << u"drilldown"_s << 2;
         // Regression: "url" occurs under redis first; the error is about postgres's url.
-        QTest::newRow("second url of two")
-            << QByteArray("{\"sources\": {\n  \"redis\": {\"url\": \"redis://r\"},\n  \"postgres\": {\"url\": 7}\n}}")
-            << u"url"_s << 3;
+        QTest::newRow("second url of two") << QByteArray("{\"sources\": {\n  \"redis\": {\"url\": "
+                                                         "\"redis://r\"},\n  \"postgres\": {\"url\": 7}\n}}")
+                                           << u"url"_s << 3;
     }
     void wrongTypesNameTheKey()
     {
@@ -159,7 +168,8 @@ private Q_SLOTS:
         QVERIFY(!result.profile.has_value());
         QCOMPARE(result.error.file, path);
         QCOMPARE(result.error.line, 0);
-        QVERIFY2(result.error.toString().contains(u"no-such-profile.json"_s), qPrintable(result.error.toString()));
+        QVERIFY2(result.error.toString().contains(u"no-such-profile.json"_s),
+                 qPrintable(result.error.toString()));
         QVERIFY2(!result.error.toString().contains(u":0:0"_s), qPrintable(result.error.toString()));
     }
 
@@ -167,13 +177,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("sqlite");
         QTest::addColumn<QString>("root");
-        QTest::addColumn<QString>("expectedSqlite"); // relative to the temp dir; absolute if it starts with '/'
+        QTest::addColumn<QString>(
+            "expectedSqlite"); // relative to the temp dir; absolute if it starts with '/'
         QTest::addColumn<QString>("expectedRoot");
         QTest::newRow("plain names") << u"demo.db"_s << u"files"_s << u"team/demo.db"_s << u"team/files"_s;
         QTest::newRow("dot-dot") << u"../shared/demo.db"_s << u"."_s << u"shared/demo.db"_s << u"team"_s;
         QTest::newRow("absolute stays") << u"/srv/demo.db"_s << u"/data"_s << u"/srv/demo.db"_s << u"/data"_s;
-        QTest::newRow("spaces and unicode") << u"my db/évals.db"_s << u"out put"_s << u"team/my db/évals.db"_s
-                                            << u"team/out put"_s;
+        QTest::newRow("spaces and unicode")
+            << u"my db/évals.db"_s << u"out put"_s << u"team/my db/évals.db"_s << u"team/out put"_s;
     }
     void relativePathsResolveAgainstProfileFolder()
     {
@@ -184,9 +195,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkpath(u"team"_s));
         const QString profilePath = dir.filePath(u"team/profile.json"_s);
-        const QByteArray json = u"{\"sources\": {\"sqlite\": {\"path\": \"%1\"}, \"files\": {\"root\": \"%2\"}}}"_s
-                                    .arg(sqlite, root)
-                                    .toUtf8();
+        const QByteArray json =
+            u"{\"sources\": {\"sqlite\": {\"path\": \"%1\"}, \"files\": {\"root\": \"%2\"}}}"_s
+                .arg(sqlite, root)
+                .toUtf8();
         QVERIFY(writeFile(profilePath, json));
         // Loaded from another working directory: the profile's folder counts, not the cwd.
         const QString cwd = QDir::currentPath();
@@ -220,7 +232,8 @@ private Q_SLOTS:
 
     void defaultSchemaIsThePlatforms()
     {
-        const ProfileParseResult result = Sightline::parseWorkspaceProfile("{\"name\": \"x\"}", u"/p/x.json"_s);
+        const ProfileParseResult result =
+            Sightline::parseWorkspaceProfile("{\"name\": \"x\"}", u"/p/x.json"_s);
         QVERIFY(result.profile.has_value());
         QCOMPARE(result.profile->schema.evaluationsTable, u"evaluations"_s);
         QCOMPARE(result.profile->schema.eventsTable, u"events"_s);

@@ -19,19 +19,23 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
                 "  sightline seed --help    write generated platform data (SQLite, PostgreSQL, files)"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption workspace(u"workspace"_s, QCoreApplication::translate("main", "Open the workspace profile FILE."),
-                                       u"FILE"_s);
-    const QCommandLineOption demo(u"demo"_s, QCoreApplication::translate("main", "Open the embedded demo workspace (the default)."));
+    const QCommandLineOption workspace(
+        u"workspace"_s, QCoreApplication::translate("main", "Open the workspace profile FILE."), u"FILE"_s);
+    const QCommandLineOption demo(
+        u"demo"_s, QCoreApplication::translate("main", "Open the embedded demo workspace (the default)."));
     const QCommandLineOption open(u"open-evaluation"_s,
-                                  QCoreApplication::translate("main", "Open the window of evaluation ID."), u"ID"_s);
+                                  QCoreApplication::translate("main", "Open the window of evaluation ID."),
+                                  u"ID"_s);
     const QCommandLineOption screenshot(
         u"screenshot"_s,
-        QCoreApplication::translate("main", "Once the data is shown, save the main window (or the evaluation window "
-                                            "with --open-evaluation) as a PNG to FILE and exit."),
+        QCoreApplication::translate("main",
+                                    "Once the data is shown, save the main window (or the evaluation window "
+                                    "with --open-evaluation) as a PNG to FILE and exit."),
         u"FILE"_s);
-    const QCommandLineOption timeout(u"screenshot-timeout"_s,
-                                     QCoreApplication::translate("main", "Give up on --screenshot after SECONDS (60)."),
-                                     u"SECONDS"_s, u"60"_s);
+    const QCommandLineOption timeout(
+        u"screenshot-timeout"_s,
+        QCoreApplication::translate("main", "Give up on --screenshot after SECONDS (60)."), u"SECONDS"_s,
+        u"60"_s);
     parser.addOptions({workspace, demo, open, screenshot, timeout});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -52,7 +56,8 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        result.error = QCoreApplication::translate("main", "unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        result.error = QCoreApplication::translate("main", "unexpected argument: %1")
+                           .arg(parser.positionalArguments().constFirst());
         return result;
     }
     GuiOptions options;
@@ -62,7 +67,8 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
     bool ok = false;
     options.screenshotTimeoutSeconds = parser.value(timeout).toInt(&ok);
     if (!ok || options.screenshotTimeoutSeconds <= 0) {
-        result.error = QCoreApplication::translate("main", "--screenshot-timeout needs a positive number of seconds");
+        result.error =
+            QCoreApplication::translate("main", "--screenshot-timeout needs a positive number of seconds");
         return result;
     }
     result.options = options;

@@ -19,7 +19,7 @@ struct GuiOptions
 struct GuiOptionsResult
 {
     std::optional<GuiOptions> options;
-    QString error;       // bad usage, for stderr
+    QString error;        // bad usage, for stderr
     bool exitNow = false; // --help or --version printed
 };
 

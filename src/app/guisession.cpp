@@ -84,13 +84,19 @@ void GuiSession::prepareDemo()
     QPointer<MainWindow> window = m_window.get();
     auto cancel = m_cancelDemo;
     QFuture<DemoWorkspaceResult> preparing = QtConcurrent::run([dir, window, cancel]() {
-        return DemoWorkspace::ensure(dir, {}, [window](qint64 done, qint64 total) {
-            const int percent = total > 0 ? int(done * 100 / total) : -1;
-            QMetaObject::invokeMethod(window, [window, percent] {
-                if (window)
-                    window->showPreparing(GuiSession::tr("Preparing the demo workspace…"), percent);
-            }, Qt::QueuedConnection);
-        }, cancel.get());
+        return DemoWorkspace::ensure(
+            dir, {},
+            [window](qint64 done, qint64 total) {
+                const int percent = total > 0 ? int(done * 100 / total) : -1;
+                QMetaObject::invokeMethod(
+                    window,
+                    [window, percent] {
+                        if (window)
+                            window->showPreparing(GuiSession::tr("Preparing the demo workspace…"), percent);
+                    },
+                    Qt::QueuedConnection);
+            },
+            cancel.get());
     });
     whenFinished(preparing, this, [this](const DemoWorkspaceResult &result) {
         if (!result.profile) {
@@ -136,19 +142,25 @@ void GuiSession::armScreenshot(QWidget *window)
         QTimer::singleShot(100, this, [this, window, exitCode] { saveScreenshot(window, exitCode); });
     };
     if (auto *main = qobject_cast<MainWindow *>(window)) {
-        connect(main, &MainWindow::dataShown, this, [take] { take(0); }, Qt::SingleShotConnection);
-        connect(main, &MainWindow::workspaceLoadFailed, this, [take](const QString &message) {
-            std::fprintf(stderr, "sightline: %s\n", qPrintable(message));
-            take(1);
-        }, Qt::SingleShotConnection);
+        connect(
+            main, &MainWindow::dataShown, this, [take] { take(0); }, Qt::SingleShotConnection);
+        connect(
+            main, &MainWindow::workspaceLoadFailed, this,
+            [take](const QString &message) {
+                std::fprintf(stderr, "sightline: %s\n", qPrintable(message));
+                take(1);
+            },
+            Qt::SingleShotConnection);
     } else if (auto *evaluation = qobject_cast<EvaluationWindow *>(window)) {
-        connect(evaluation, &EvaluationWindow::dataShown, this, [take] { take(0); }, Qt::SingleShotConnection);
-        connect(evaluation, &EvaluationWindow::loadFinished, this, [take, evaluation](EvaluationWindow::State state) {
-            if (state == EvaluationWindow::State::Shown)
-                return; // dataShown follows once the output is in
-            std::fprintf(stderr, "sightline: %s\n", qPrintable(evaluation->problemText()));
-            take(1);
-        });
+        connect(
+            evaluation, &EvaluationWindow::dataShown, this, [take] { take(0); }, Qt::SingleShotConnection);
+        connect(evaluation, &EvaluationWindow::loadFinished, this,
+                [take, evaluation](EvaluationWindow::State state) {
+                    if (state == EvaluationWindow::State::Shown)
+                        return; // dataShown follows once the output is in
+                    std::fprintf(stderr, "sightline: %s\n", qPrintable(evaluation->problemText()));
+                    take(1);
+                });
     }
 }
 
@@ -159,7 +171,8 @@ void GuiSession::saveScreenshot(QWidget *window, int exitCode)
     m_screenshotTaken = true;
     const bool saved = window->grab().save(m_options.screenshotFile, "PNG");
     if (!saved) {
-        std::fprintf(stderr, "sightline: cannot write the screenshot to %s\n", qPrintable(m_options.screenshotFile));
+        std::fprintf(stderr, "sightline: cannot write the screenshot to %s\n",
+                     qPrintable(m_options.screenshotFile));
         QCoreApplication::exit(1);
         return;
     }
@@ -169,8 +182,9 @@ void GuiSession::saveScreenshot(QWidget *window, int exitCode)
 
 void GuiSession::chooseWorkspace()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window.get(), tr("Open workspace profile"), QDir::homePath(),
-                                                      tr("Workspace profiles (*.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(m_window.get(), tr("Open workspace profile"), QDir::homePath(),
+                                     tr("Workspace profiles (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     if (m_simulator) {

@@ -33,8 +33,8 @@ int main(int argc, char **argv)
     }
     for (int i = 1; i < argc; ++i) {
         // --help and --version answer without a display too.
-        if (qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0 || qstrcmp(argv[i], "--version") == 0
-            || qstrcmp(argv[i], "-v") == 0) {
+        if (qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0 ||
+            qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0) {
             QCoreApplication app(argc, argv);
             setApplicationIdentity();
             const auto parsed = Sightline::parseGuiCommandLine(QCoreApplication::arguments());

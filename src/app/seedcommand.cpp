@@ -52,16 +52,22 @@ QString seconds(qint64 ms)
 int runSeedCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Fill SQLite, PostgreSQL and/or a files folder with generated evaluation "
-                                     u"platform data (DESIGN.md §4). The PostgreSQL password is read from PGPASSWORD."_s);
+    parser.setApplicationDescription(
+        u"Fill SQLite, PostgreSQL and/or a files folder with generated evaluation "
+        u"platform data (DESIGN.md §4). The PostgreSQL password is read from PGPASSWORD."_s);
     parser.addHelpOption();
-    const QCommandLineOption evaluations(u"evaluations"_s, u"Number of evaluations (default 2000)."_s, u"N"_s, u"2000"_s);
-    const QCommandLineOption seed(u"seed"_s, u"Random seed; the same seed gives the same data (default 1)."_s, u"S"_s, u"1"_s);
+    const QCommandLineOption evaluations(u"evaluations"_s, u"Number of evaluations (default 2000)."_s, u"N"_s,
+                                         u"2000"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Random seed; the same seed gives the same data (default 1)."_s,
+                                  u"S"_s, u"1"_s);
     const QCommandLineOption sqlite(u"sqlite"_s, u"Write a SQLite database to FILE."_s, u"FILE"_s);
-    const QCommandLineOption postgres(u"postgres"_s, u"Write into the PostgreSQL database at URL."_s, u"URL"_s);
+    const QCommandLineOption postgres(u"postgres"_s, u"Write into the PostgreSQL database at URL."_s,
+                                      u"URL"_s);
     const QCommandLineOption files(u"files"_s, u"Write large outputs and logs under DIR."_s, u"DIR"_s);
-    const QCommandLineOption endTime(u"end-time"_s, u"Newest creation time: RFC 3339 or Unix seconds (default now)."_s, u"T"_s);
-    const QCommandLineOption spanDays(u"span-days"_s, u"Days the evaluations spread over (default 14)."_s, u"D"_s, u"14"_s);
+    const QCommandLineOption endTime(
+        u"end-time"_s, u"Newest creation time: RFC 3339 or Unix seconds (default now)."_s, u"T"_s);
+    const QCommandLineOption spanDays(u"span-days"_s, u"Days the evaluations spread over (default 14)."_s,
+                                      u"D"_s, u"14"_s);
     const QCommandLineOption replace(u"replace"_s, u"Drop and recreate existing tables."_s);
     parser.addOptions({evaluations, seed, sqlite, postgres, files, endTime, spanDays, replace});
 
@@ -75,7 +81,8 @@ int runSeedCommand(const QStringList &arguments)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printErr(u"sightline seed: unexpected argument \"%1\"\n"_s.arg(parser.positionalArguments().constFirst()));
+        printErr(
+            u"sightline seed: unexpected argument \"%1\"\n"_s.arg(parser.positionalArguments().constFirst()));
         return 2;
     }
 
@@ -100,7 +107,8 @@ int runSeedCommand(const QStringList &arguments)
     if (parser.isSet(endTime)) {
         const std::optional<qint64> parsed = parseEndTime(parser.value(endTime));
         if (!parsed) {
-            printErr(u"sightline seed: --end-time \"%1\" is neither RFC 3339 nor Unix seconds\n"_s.arg(parser.value(endTime)));
+            printErr(u"sightline seed: --end-time \"%1\" is neither RFC 3339 nor Unix seconds\n"_s.arg(
+                parser.value(endTime)));
             return 2;
         }
         options.generator.endTime = *parsed;
@@ -133,7 +141,8 @@ int runSeedCommand(const QStringList &arguments)
         targets.append(u"files "_s + options.filesRoot);
     printErr(u"seeding %1 evaluations (seed %2, %3 days ending %4) into %5\n"_s.arg(
         QString::number(options.generator.evaluationCount), QString::number(options.generator.seed),
-        QString::number(options.generator.spanDays), formatTimestampUtc(options.generator.endTime), targets.join(u", "_s)));
+        QString::number(options.generator.spanDays), formatTimestampUtc(options.generator.endTime),
+        targets.join(u", "_s)));
 
     g_interrupted.store(false);
     auto previousInt = std::signal(SIGINT, onInterrupt);
@@ -149,7 +158,9 @@ int runSeedCommand(const QStringList &arguments)
             return;
         sinceReport.restart();
         switch (p.phase) {
-        case Phase::Schema: printErr(u"creating tables…\n"_s); break;
+        case Phase::Schema:
+            printErr(u"creating tables…\n"_s);
+            break;
         case Phase::Rows:
             printErr(u"  %1 / %2 evaluations\n"_s.arg(p.done).arg(p.total));
             break;
@@ -157,8 +168,11 @@ int runSeedCommand(const QStringList &arguments)
             if (p.done == 0)
                 printErr(u"creating %1 indexes…\n"_s.arg(p.total));
             break;
-        case Phase::Analyze: printErr(u"analyzing…\n"_s); break;
-        case Phase::Done: break;
+        case Phase::Analyze:
+            printErr(u"analyzing…\n"_s);
+            break;
+        case Phase::Done:
+            break;
         }
     });
     const SeedResult result = writer.run();
@@ -166,8 +180,9 @@ int runSeedCommand(const QStringList &arguments)
     std::signal(SIGTERM, previousTerm);
 
     if (result.cancelled()) {
-        printErr(u"sightline seed: interrupted after %1 evaluations; the tables are incomplete (rerun with --replace)\n"_s
-                     .arg(result.evaluations));
+        printErr(
+            u"sightline seed: interrupted after %1 evaluations; the tables are incomplete (rerun with --replace)\n"_s
+                .arg(result.evaluations));
         return 130;
     }
     if (!result.ok()) {

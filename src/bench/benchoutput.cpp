@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace Sightline::Bench {
 
-void printFigure(const QString &scenario, const QString &tool, const QString &metric, double value, const QString &unit)
+void printFigure(const QString &scenario, const QString &tool, const QString &metric, double value,
+                 const QString &unit)
 {
     const QJsonObject line{{u"scenario"_s, scenario},
                            {u"tool"_s, tool},

@@ -3,9 +3,9 @@
 #include "benchoutput.h"
 #include "guistallmeter.h"
 #include "models/evaluationtablemodel.h"
+#include "sources/evaluationsql.h"
 #include "ui/evaluationbrowser.h"
 #include "ui/mainwindow.h"
-#include "sources/evaluationsql.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -43,10 +43,11 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs = 120000)
 // query, print), which is what a person typing it sees.
 double psqlFirstPageMs(const QString &url, const QString &table)
 {
-    const QString sql = u"SELECT id, status, engine, created_at, started_at, completed_at, "_s
-                        + evaluationDurationSql(SqlDialect::PostgreSQL)
-                        + u", worker_id, batch_id, submitted_by, exit_code, output_size, estimated_cost_cents FROM "_s
-                        + table + u" ORDER BY created_at DESC, id DESC LIMIT 200"_s;
+    const QString sql =
+        u"SELECT id, status, engine, created_at, started_at, completed_at, "_s +
+        evaluationDurationSql(SqlDialect::PostgreSQL) +
+        u", worker_id, batch_id, submitted_by, exit_code, output_size, estimated_cost_cents FROM "_s + table +
+        u" ORDER BY created_at DESC, id DESC LIMIT 200"_s;
     double best = -1;
     for (int run = 0; run < 3; ++run) {
         QProcess psql;
@@ -83,15 +84,16 @@ int runBrowseBench(const WorkspaceProfile &profile, const QString &search)
     QTableView &view = *window.browser()->tableView();
     bool shown = false;
     QObject::connect(&model, &EvaluationTableModel::firstRowsShown, [&] { shown = true; });
-    if (!waitFor([&] { return shown || model.state() == EvaluationTableModel::State::Failed; })
-        || model.state() == EvaluationTableModel::State::Failed) {
+    if (!waitFor([&] { return shown || model.state() == EvaluationTableModel::State::Failed; }) ||
+        model.state() == EvaluationTableModel::State::Failed) {
         std::fprintf(stderr, "sightline-bench: %s\n", qPrintable(model.errorMessage()));
         return 1;
     }
     printFigure(Scenario, u"sightline"_s, u"first_page_ms"_s, double(clock.nsecsElapsed()) / 1e6, u"ms"_s);
     printFigure(Scenario, u"sightline"_s, u"first_page_stall_max_ms"_s, stalls.takePhaseMaxMs(), u"ms"_s);
     if (!waitFor([&] { return model.state() == EvaluationTableModel::State::Ready; })) {
-        std::fprintf(stderr, "sightline-bench: counting did not finish: %s\n", qPrintable(model.errorMessage()));
+        std::fprintf(stderr, "sightline-bench: counting did not finish: %s\n",
+                     qPrintable(model.errorMessage()));
         return 1;
     }
     const int rows = model.rowCount();
@@ -108,7 +110,8 @@ int runBrowseBench(const WorkspaceProfile &profile, const QString &search)
     printFigure(Scenario, u"sightline"_s, u"last_row_stall_max_ms"_s, stalls.takePhaseMaxMs(), u"ms"_s);
 
     // Jumps anywhere: a drag of the scroll bar to a third, then to the middle, of the table.
-    for (const auto &[metric, row] : {std::pair{u"jump_third_ms"_s, rows / 3}, std::pair{u"jump_middle_ms"_s, rows / 2}}) {
+    for (const auto &[metric, row] :
+         {std::pair{u"jump_third_ms"_s, rows / 3}, std::pair{u"jump_middle_ms"_s, rows / 2}}) {
         clock.restart();
         view.scrollTo(model.index(row, 0), QAbstractItemView::PositionAtTop);
         if (!waitFor([&, row = row] { return model.isRowLoaded(row); })) {

@@ -25,9 +25,11 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"scenario"_s, u"browse"_s);
-    const QCommandLineOption postgres(u"postgres"_s, u"PostgreSQL URL (password from PGPASSWORD)."_s, u"URL"_s);
+    const QCommandLineOption postgres(u"postgres"_s, u"PostgreSQL URL (password from PGPASSWORD)."_s,
+                                      u"URL"_s);
     const QCommandLineOption sqlite(u"sqlite"_s, u"SQLite file."_s, u"FILE"_s);
-    const QCommandLineOption search(u"search"_s, u"Search text for search_ms (default: ada)."_s, u"TEXT"_s, u"ada"_s);
+    const QCommandLineOption search(u"search"_s, u"Search text for search_ms (default: ada)."_s, u"TEXT"_s,
+                                    u"ada"_s);
     parser.addOptions({postgres, sqlite, search});
     parser.process(app);
 
@@ -42,7 +44,8 @@ int main(int argc, char **argv)
         profile.postgresUrl = parser.value(postgres);
         profile.sqlitePath = parser.value(sqlite);
         if (profile.postgresUrl.isEmpty() == profile.sqlitePath.isEmpty()) {
-            std::fprintf(stderr, "sightline-bench browse: give exactly one of --postgres URL or --sqlite FILE\n");
+            std::fprintf(stderr,
+                         "sightline-bench browse: give exactly one of --postgres URL or --sqlite FILE\n");
             return 2;
         }
         return Sightline::Bench::runBrowseBench(profile, parser.value(search));

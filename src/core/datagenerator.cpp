@@ -37,7 +37,10 @@ public:
     qint64 range(qint64 lo, qint64 hi) { return lo + qint64(next() % quint64(hi - lo + 1)); } // inclusive
     bool chance(double p) { return uniform() < p; }
     template<typename T, size_t N>
-    const T &pick(const T (&items)[N]) { return items[next() % N]; }
+    const T &pick(const T (&items)[N])
+    {
+        return items[next() % N];
+    }
 
 private:
     quint64 m_state;
@@ -45,8 +48,8 @@ private:
 
 constexpr quint64 kMask48 = (quint64(1) << 48) - 1;
 
-const char16_t *const kSubmitters[] = {u"ada", u"grace", u"alan", u"barbara", u"edsger", u"margaret",
-                                       u"donald", u"frances", u"ken", u"radia", u"john", u"katherine"};
+const char16_t *const kSubmitters[] = {u"ada",    u"grace",   u"alan", u"barbara", u"edsger", u"margaret",
+                                       u"donald", u"frances", u"ken",  u"radia",   u"john",   u"katherine"};
 const char16_t *const kServices[] = {u"storage-service", u"redis", u"scheduler", u"postgres", u"prometheus"};
 const char16_t *const kErrors[] = {
     u"ValueError: could not convert string to float: 'n/a'",
@@ -65,8 +68,10 @@ struct Engine
     const char16_t *image;
     int language; // 0 python, 1 javascript, 2 R
 };
-const Engine kEngines[] = {{u"python-3.11", u"sightline/python:3.11", 0}, {u"python-3.12", u"sightline/python:3.12", 0},
-                           {u"node-20", u"sightline/node:20", 1}, {u"r-4.3", u"sightline/r:4.3", 2}};
+const Engine kEngines[] = {{u"python-3.11", u"sightline/python:3.11", 0},
+                           {u"python-3.12", u"sightline/python:3.12", 0},
+                           {u"node-20", u"sightline/node:20", 1},
+                           {u"r-4.3", u"sightline/r:4.3", 2}};
 
 const char16_t *const kPythonBody[] = {
     u"    prompt = template.format(question=item[\"question\"])\n",
@@ -105,10 +110,18 @@ QString jsonString(const QString &text)
     out += u'"';
     for (const QChar c : text) {
         switch (c.unicode()) {
-        case '"': out += u"\\\""_s; break;
-        case '\\': out += u"\\\\"_s; break;
-        case '\n': out += u"\\n"_s; break;
-        case '\t': out += u"\\t"_s; break;
+        case '"':
+            out += u"\\\""_s;
+            break;
+        case '\\':
+            out += u"\\\\"_s;
+            break;
+        case '\n':
+            out += u"\\n"_s;
+            break;
+        case '\t':
+            out += u"\\t"_s;
+            break;
         default:
             if (c.unicode() < 0x20)
                 out += u"\\u"_s + hex(c.unicode(), 4);
@@ -129,8 +142,9 @@ QString makeCode(Rng &rng, int language)
     if (language == 0) {
         code += u"import json\nimport time\nfrom evalkit import load_dataset, grade, model\n\n"_s;
         code += u"items = load_dataset(\"suite-"_s + QString::number(rng.range(1, 40)) + u"\")\n"_s;
-        code += u"results, failures, latencies, tokens = [], [], [], 0\nthreshold = 0."_s
-                + QString::number(rng.range(5, 9)) + u"\nfor item in items:\n    started = time.perf_counter()\n"_s;
+        code += u"results, failures, latencies, tokens = [], [], [], 0\nthreshold = 0."_s +
+                QString::number(rng.range(5, 9)) +
+                u"\nfor item in items:\n    started = time.perf_counter()\n"_s;
         while (code.size() < target - 60)
             code += QString::fromUtf16(rng.pick(kPythonBody));
         code += u"print(json.dumps({\"n\": len(results), \"failures\": len(failures)}))\n"_s;
@@ -142,8 +156,8 @@ QString makeCode(Rng &rng, int language)
             code += QString::fromUtf16(rng.pick(kJsBody));
         code += u"}\nconsole.log(JSON.stringify({ n: results.length, tokens }));\n"_s;
     } else {
-        code += u"library(evalkit)\ndata <- load_dataset(\"tabular-"_s + QString::number(rng.range(1, 12))
-                + u"\")\nscores <- numeric(5)\nfor (i in 1:5) {\n  split <- fold(data, i)\n"_s;
+        code += u"library(evalkit)\ndata <- load_dataset(\"tabular-"_s + QString::number(rng.range(1, 12)) +
+                u"\")\nscores <- numeric(5)\nfor (i in 1:5) {\n  split <- fold(data, i)\n"_s;
         while (code.size() < target - 40)
             code += QString::fromUtf16(rng.pick(kRBody));
         code += u"}\ncat(sprintf(\"mean %.4f\\n\", mean(scores)))\n"_s;
@@ -159,10 +173,10 @@ QString makeOutput(Rng &rng)
     const int samples = int(rng.range(50, 2000));
     const int lines = int(rng.range(1, 12));
     for (int i = 0; i < lines; ++i)
-        out += u"batch "_s + QString::number(i) + u": accuracy="_s + QString::number(rng.uniform(), 'f', 4)
-               + u" latency_ms="_s + QString::number(rng.range(20, 900)) + u'\n';
-    out += u"{\"n\": "_s + QString::number(samples) + u", \"accuracy\": "_s + QString::number(rng.uniform(), 'f', 4)
-           + u"}\n"_s;
+        out += u"batch "_s + QString::number(i) + u": accuracy="_s + QString::number(rng.uniform(), 'f', 4) +
+               u" latency_ms="_s + QString::number(rng.range(20, 900)) + u'\n';
+    out += u"{\"n\": "_s + QString::number(samples) + u", \"accuracy\": "_s +
+           QString::number(rng.uniform(), 'f', 4) + u"}\n"_s;
     return out;
 }
 
@@ -258,7 +272,7 @@ GeneratedEvaluation build(const GeneratorOptions &opt, qint64 index, qint64 crea
 
     // The natural outcome, then cut back to whatever phase it has reached by `now`.
     const double u = rng.uniform();
-    EvaluationStatus status = u < 0.86 ? EvaluationStatus::Completed
+    EvaluationStatus status = u < 0.86   ? EvaluationStatus::Completed
                               : u < 0.94 ? EvaluationStatus::Failed
                               : u < 0.97 ? EvaluationStatus::Timeout
                                          : EvaluationStatus::Cancelled;
@@ -268,10 +282,18 @@ GeneratedEvaluation build(const GeneratorOptions &opt, qint64 index, qint64 crea
     w.started = w.provisioned + rng.range(800, 15000);
     const qint64 timeoutLimitS = engine.language == 2 ? 3600 : 1800;
     switch (status) {
-    case EvaluationStatus::Completed: w.completed = w.started + qint64(2000 * std::pow(900.0, rng.uniform())); break;
-    case EvaluationStatus::Failed: w.completed = w.started + qint64(1000 * std::pow(600.0, rng.uniform())); break;
-    case EvaluationStatus::Timeout: w.completed = w.started + timeoutLimitS * 1000 + rng.range(0, 900); break;
-    default: w.completed = w.started + rng.range(500, 600000); break;
+    case EvaluationStatus::Completed:
+        w.completed = w.started + qint64(2000 * std::pow(900.0, rng.uniform()));
+        break;
+    case EvaluationStatus::Failed:
+        w.completed = w.started + qint64(1000 * std::pow(600.0, rng.uniform()));
+        break;
+    case EvaluationStatus::Timeout:
+        w.completed = w.started + timeoutLimitS * 1000 + rng.range(0, 900);
+        break;
+    default:
+        w.completed = w.started + rng.range(500, 600000);
+        break;
     }
     const bool cancelledBeforeStart = status == EvaluationStatus::Cancelled && rng.chance(0.4);
     if (cancelledBeforeStart)
@@ -280,18 +302,20 @@ GeneratedEvaluation build(const GeneratorOptions &opt, qint64 index, qint64 crea
     // The newest few always cover every active phase, so even small data sets show them.
     const qint64 forced = opt.evaluationCount >= 50 ? 9 : 0;
     if (rank < forced) {
-        status = rank < 3 ? EvaluationStatus::Queued : rank < 5 ? EvaluationStatus::Provisioning : EvaluationStatus::Running;
+        status = rank < 3   ? EvaluationStatus::Queued
+                 : rank < 5 ? EvaluationStatus::Provisioning
+                            : EvaluationStatus::Running;
         const qint64 mid = created + (now - created) / 2;
         w.provisioned = qMin(w.provisioned, mid);
         w.started = qMin(w.started, qMax(w.provisioned, mid + (now - mid) / 2));
     } else if (w.completed > now || index >= opt.evaluationCount) {
-        status = w.started <= now && index < opt.evaluationCount ? EvaluationStatus::Running
+        status = w.started <= now && index < opt.evaluationCount       ? EvaluationStatus::Running
                  : w.provisioned <= now && index < opt.evaluationCount ? EvaluationStatus::Provisioning
-                                                                             : EvaluationStatus::Queued;
+                                                                       : EvaluationStatus::Queued;
     }
     const bool provisioned = status != EvaluationStatus::Queued;
-    const bool started = provisioned && status != EvaluationStatus::Provisioning
-                         && !(status == EvaluationStatus::Cancelled && cancelledBeforeStart);
+    const bool started = provisioned && status != EvaluationStatus::Provisioning &&
+                         !(status == EvaluationStatus::Cancelled && cancelledBeforeStart);
     const bool terminal = isTerminal(status);
 
     r.status = status;
@@ -318,7 +342,8 @@ GeneratedEvaluation build(const GeneratorOptions &opt, qint64 index, qint64 crea
         if (large) {
             const qint64 size = rng.range(120 * 1024, 400 * 1024);
             r.outputSize = size;
-            d.outputLocation = QUrl::fromLocalFile(opt.filesRoot + u"/outputs/"_s + r.id + u".txt"_s).toString();
+            d.outputLocation =
+                QUrl::fromLocalFile(opt.filesRoot + u"/outputs/"_s + r.id + u".txt"_s).toString();
             if (opt.generateFileContent)
                 gen.largeOutput = makeLargeOutput(contentRng, size);
         } else if (!rng.chance(0.02)) {
@@ -329,8 +354,8 @@ GeneratedEvaluation build(const GeneratorOptions &opt, qint64 index, qint64 crea
         const QString error = QString::fromUtf16(rng.pick(kErrors));
         if (!rng.chance(0.05))
             d.error = error;
-        d.output = u"Traceback (most recent call last):\n  File \"main\", line "_s + QString::number(rng.range(3, 60))
-                   + u", in <module>\n"_s + error + u'\n';
+        d.output = u"Traceback (most recent call last):\n  File \"main\", line "_s +
+                   QString::number(rng.range(3, 60)) + u", in <module>\n"_s + error + u'\n';
     } else if (status == EvaluationStatus::Timeout) {
         r.exitCode = 124;
         d.error = u"time limit of %1 s exceeded"_s.arg(timeoutLimitS);
@@ -363,16 +388,16 @@ GeneratedEvaluation build(const GeneratorOptions &opt, qint64 index, qint64 crea
     }
 
     gen.events = lifecycleEvents(gen, w, now, rng);
-    gen.hasLog = started && (status == EvaluationStatus::Failed || status == EvaluationStatus::Timeout || large
-                             || index % 20 == 0);
+    gen.hasLog = started && (status == EvaluationStatus::Failed || status == EvaluationStatus::Timeout ||
+                             large || index % 20 == 0);
     if (gen.hasLog && opt.generateFileContent) {
         const qint64 end = r.completedAt.value_or(now);
         const int lines = int(rng.range(8, 40));
         const QByteArray worker = r.workerId.toUtf8();
         for (int i = 0; i < lines; ++i) {
             const qint64 ts = w.started + (end - w.started) * i / lines;
-            gen.log += formatTimestampUtc(ts).toUtf8() + " INFO " + worker + " " + r.id.toUtf8()
-                       + " step " + QByteArray::number(i) + " rss_mb=" + QByteArray::number(rng.range(100, 8000)) + '\n';
+            gen.log += formatTimestampUtc(ts).toUtf8() + " INFO " + worker + " " + r.id.toUtf8() + " step " +
+                       QByteArray::number(i) + " rss_mb=" + QByteArray::number(rng.range(100, 8000)) + '\n';
         }
         if (!d.error.isEmpty())
             gen.log += formatTimestampUtc(end).toUtf8() + " ERROR " + d.error.toUtf8() + '\n';
@@ -385,7 +410,8 @@ QList<EvaluationEvent> lifecycleEvents(const GeneratedEvaluation &gen, const Win
     const EvaluationDetail &d = gen.detail;
     const EvaluationRow &r = d.row;
     QList<EvaluationEvent> events;
-    auto add = [&](const QString &type, EventCategory category, EventSeverity severity, qint64 ts, const QString &data) {
+    auto add = [&](const QString &type, EventCategory category, EventSeverity severity, qint64 ts,
+                   const QString &data) {
         EvaluationEvent e;
         e.evaluationId = r.id;
         e.type = type;
@@ -403,67 +429,78 @@ QList<EvaluationEvent> lifecycleEvents(const GeneratedEvaluation &gen, const Win
     auto str = [&](const QString &s) { return s.isNull() ? nullOr : jsonString(s); };
 
     add(u"evaluation.queued"_s, C::Research, S::Info, w.created,
-        u"{\"engine\":"_s + str(r.engine) + u",\"submitted_by\":"_s + str(r.submittedBy) + u",\"batch_id\":"_s
-            + str(r.batchId) + u'}');
+        u"{\"engine\":"_s + str(r.engine) + u",\"submitted_by\":"_s + str(r.submittedBy) +
+            u",\"batch_id\":"_s + str(r.batchId) + u'}');
     if (r.status == EvaluationStatus::Queued)
         return events;
-    add(u"evaluation.provisioning"_s, C::Infrastructure, S::Info, w.provisioned, u"{\"worker_id\":"_s + str(r.workerId) + u'}');
+    add(u"evaluation.provisioning"_s, C::Infrastructure, S::Info, w.provisioned,
+        u"{\"worker_id\":"_s + str(r.workerId) + u'}');
     add(u"container.created"_s, C::Infrastructure, S::Info, w.provisioned + (w.started - w.provisioned) / 2,
         u"{\"container_id\":"_s + str(d.containerId) + u",\"worker_id\":"_s + str(r.workerId) + u'}');
     const qint64 end = r.completedAt.value_or(now);
     if (r.startedAt) {
-        add(u"evaluation.started"_s, C::Research, S::Info, w.started, u"{\"container_id\":"_s + str(d.containerId) + u'}');
+        add(u"evaluation.started"_s, C::Research, S::Info, w.started,
+            u"{\"container_id\":"_s + str(d.containerId) + u'}');
         const qint64 length = qMax<qint64>(1, end - w.started);
         const int caches = int(rng.range(0, 2));
         for (int i = 0; i < caches; ++i) {
             const bool hit = rng.chance(0.7);
-            add(hit ? u"cache.hit"_s : u"cache.miss"_s, C::Storage, S::Info, w.started + rng.range(0, length / 3),
+            add(hit ? u"cache.hit"_s : u"cache.miss"_s, C::Storage, S::Info,
+                w.started + rng.range(0, length / 3),
                 u"{\"key\":\"dataset:suite-"_s + QString::number(rng.range(1, 40)) + u"\"}"_s);
         }
         if (rng.chance(0.5))
             add(u"storage.read"_s, C::Storage, S::Info, w.started + rng.range(0, length / 2),
                 u"{\"bytes\":"_s + QString::number(rng.range(10000, 50000000)) + u'}');
         if (rng.chance(0.08))
-            add(u"resource.memory_high"_s, C::Infrastructure, S::Warning, w.started + rng.range(length / 2, length),
-                u"{\"container_id\":"_s + str(d.containerId) + u",\"usage_ratio\":0."_s + QString::number(rng.range(85, 99)) + u'}');
+            add(u"resource.memory_high"_s, C::Infrastructure, S::Warning,
+                w.started + rng.range(length / 2, length),
+                u"{\"container_id\":"_s + str(d.containerId) + u",\"usage_ratio\":0."_s +
+                    QString::number(rng.range(85, 99)) + u'}');
         // Security events are extra, not lifecycle: the sandbox reports blocked egress.
         if (rng.chance(0.03)) {
             const bool critical = rng.chance(0.25);
             add(u"security.network_attempt"_s, C::Security, critical ? S::Critical : S::Warning,
                 w.started + rng.range(0, length),
-                u"{\"container_id\":"_s + str(d.containerId) + u",\"destination\":\"203.0.113."_s
-                    + QString::number(rng.range(1, 254)) + u":"_s + (critical ? u"22"_s : u"443"_s)
-                    + u"\",\"blocked\":true}"_s);
+                u"{\"container_id\":"_s + str(d.containerId) + u",\"destination\":\"203.0.113."_s +
+                    QString::number(rng.range(1, 254)) + u":"_s + (critical ? u"22"_s : u"443"_s) +
+                    u"\",\"blocked\":true}"_s);
         }
     }
     const QString exitJson = r.exitCode ? QString::number(*r.exitCode) : nullOr;
     switch (r.status) {
     case EvaluationStatus::Completed:
         add(u"storage.written"_s, C::Storage, S::Info, end - qMin<qint64>(200, end - w.started),
-            u"{\"bytes\":"_s + (r.outputSize ? QString::number(*r.outputSize) : nullOr) + u",\"location\":"_s
-                + (d.outputLocation.isEmpty() ? u"\"inline\""_s : jsonString(d.outputLocation)) + u'}');
+            u"{\"bytes\":"_s + (r.outputSize ? QString::number(*r.outputSize) : nullOr) +
+                u",\"location\":"_s +
+                (d.outputLocation.isEmpty() ? u"\"inline\""_s : jsonString(d.outputLocation)) + u'}');
         add(u"evaluation.completed"_s, C::Research, S::Info, end,
-            u"{\"exit_code\":"_s + exitJson + u",\"duration_s\":"_s + QString::number(r.durationSeconds.value_or(0), 'f', 3) + u'}');
+            u"{\"exit_code\":"_s + exitJson + u",\"duration_s\":"_s +
+                QString::number(r.durationSeconds.value_or(0), 'f', 3) + u'}');
         break;
     case EvaluationStatus::Failed:
-        add(u"evaluation.failed"_s, C::Research, S::Error, end, u"{\"exit_code\":"_s + exitJson + u",\"error\":"_s + str(d.error) + u'}');
+        add(u"evaluation.failed"_s, C::Research, S::Error, end,
+            u"{\"exit_code\":"_s + exitJson + u",\"error\":"_s + str(d.error) + u'}');
         break;
     case EvaluationStatus::Timeout:
         add(u"evaluation.timeout"_s, C::Research, S::Error, end, u"{\"error\":"_s + str(d.error) + u'}');
-        add(u"container.killed"_s, C::Infrastructure, S::Warning, end + 50, u"{\"container_id\":"_s + str(d.containerId) + u",\"signal\":\"SIGKILL\"}"_s);
+        add(u"container.killed"_s, C::Infrastructure, S::Warning, end + 50,
+            u"{\"container_id\":"_s + str(d.containerId) + u",\"signal\":\"SIGKILL\"}"_s);
         break;
     case EvaluationStatus::Cancelled:
-        add(u"evaluation.cancel_requested"_s, C::Research, S::Info, end - qMin<qint64>(300, end - w.provisioned),
-            u"{\"by\":"_s + str(r.submittedBy) + u'}');
+        add(u"evaluation.cancel_requested"_s, C::Research, S::Info,
+            end - qMin<qint64>(300, end - w.provisioned), u"{\"by\":"_s + str(r.submittedBy) + u'}');
         add(u"evaluation.cancelled"_s, C::Research, S::Warning, end, u"{\"exit_code\":"_s + exitJson + u'}');
         break;
-    default: break;
+    default:
+        break;
     }
     if (isTerminal(r.status) && r.status != EvaluationStatus::Timeout)
         add(u"container.removed"_s, C::Infrastructure, S::Info, end + rng.range(100, 3000),
             u"{\"container_id\":"_s + str(d.containerId) + u'}');
-    std::stable_sort(events.begin(), events.end(),
-                     [](const EvaluationEvent &a, const EvaluationEvent &b) { return a.timestamp < b.timestamp; });
+    std::stable_sort(events.begin(), events.end(), [](const EvaluationEvent &a, const EvaluationEvent &b) {
+        return a.timestamp < b.timestamp;
+    });
     return events;
 }
 
@@ -491,7 +528,8 @@ QList<EvaluationEvent> EvaluationDataGenerator::platformEvents() const
     const qint64 span = qint64(m_options.spanDays) * 86400000LL;
     const qint64 start = m_options.endTime - span;
     QList<EvaluationEvent> events;
-    auto add = [&](const QString &type, EventCategory category, EventSeverity severity, qint64 ts, const QString &data) {
+    auto add = [&](const QString &type, EventCategory category, EventSeverity severity, qint64 ts,
+                   const QString &data) {
         EvaluationEvent e;
         e.type = type;
         e.category = category;
@@ -511,26 +549,29 @@ QList<EvaluationEvent> EvaluationDataGenerator::platformEvents() const
             const QString service = QString::fromUtf16(rng.pick(kServices));
             add(u"service.down"_s, EventCategory::Infrastructure, EventSeverity::Error, ts,
                 u"{\"service\":\""_s + service + u"\",\"reason\":\"health check failed\"}"_s);
-            add(u"service.up"_s, EventCategory::Infrastructure, EventSeverity::Info, ts + rng.range(30000, 1200000),
-                u"{\"service\":\""_s + service + u"\"}"_s);
+            add(u"service.up"_s, EventCategory::Infrastructure, EventSeverity::Info,
+                ts + rng.range(30000, 1200000), u"{\"service\":\""_s + service + u"\"}"_s);
             break;
         }
         case 1:
             add(u"node.memory_pressure"_s, EventCategory::Infrastructure, EventSeverity::Warning, ts,
-                u"{\"instance\":\""_s + worker + u"\",\"available_mb\":"_s + QString::number(rng.range(50, 900)) + u'}');
+                u"{\"instance\":\""_s + worker + u"\",\"available_mb\":"_s +
+                    QString::number(rng.range(50, 900)) + u'}');
             break;
         case 2:
             add(u"node.disk_pressure"_s, EventCategory::Infrastructure,
                 rng.chance(0.2) ? EventSeverity::Critical : EventSeverity::Warning, ts,
-                u"{\"instance\":\""_s + worker + u"\",\"free_ratio\":0.0"_s + QString::number(rng.range(1, 9)) + u'}');
+                u"{\"instance\":\""_s + worker + u"\",\"free_ratio\":0.0"_s +
+                    QString::number(rng.range(1, 9)) + u'}');
             break;
         default:
             add(u"storage.degraded"_s, EventCategory::Storage, EventSeverity::Warning, ts,
                 u"{\"backend\":\"s3\",\"p99_ms\":"_s + QString::number(rng.range(800, 9000)) + u'}');
         }
     }
-    std::stable_sort(events.begin(), events.end(),
-                     [](const EvaluationEvent &a, const EvaluationEvent &b) { return a.timestamp < b.timestamp; });
+    std::stable_sort(events.begin(), events.end(), [](const EvaluationEvent &a, const EvaluationEvent &b) {
+        return a.timestamp < b.timestamp;
+    });
     return events;
 }
 

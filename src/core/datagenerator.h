@@ -11,8 +11,8 @@ struct GeneratorOptions
 {
     quint64 seed = 1;
     qint64 evaluationCount = 2000;
-    qint64 endTime = 0;   // ms since epoch: the newest evaluation is created shortly before this
-    int spanDays = 14;    // evaluations spread over [endTime - spanDays, endTime]
+    qint64 endTime = 0; // ms since epoch: the newest evaluation is created shortly before this
+    int spanDays = 14;  // evaluations spread over [endTime - spanDays, endTime]
     // Root folder written into output_location ("file://<root>/outputs/<id>.txt"); the writer
     // sets it to the folder it writes files to. Empty: "/data", the platform's default.
     QString filesRoot;
@@ -24,11 +24,11 @@ struct GeneratorOptions
 // One generated evaluation and everything the platform would have written about it.
 struct GeneratedEvaluation
 {
-    EvaluationDetail detail;          // detail.output is empty when the output is "large"
-    QByteArray largeOutput;           // non-empty: belongs at <root>/outputs/<id>.txt
-    QByteArray log;                   // belongs at <root>/logs/<id>.log; empty: no log file
-    bool hasLog = false;              // a log exists for this evaluation (even when not generated)
-    QList<EvaluationEvent> events;    // lifecycle (4–12), plus occasional security events
+    EvaluationDetail detail;       // detail.output is empty when the output is "large"
+    QByteArray largeOutput;        // non-empty: belongs at <root>/outputs/<id>.txt
+    QByteArray log;                // belongs at <root>/logs/<id>.log; empty: no log file
+    bool hasLog = false;           // a log exists for this evaluation (even when not generated)
+    QList<EvaluationEvent> events; // lifecycle (4–12), plus occasional security events
 };
 
 // Deterministic platform data: the same options give the same data, and evaluation(i) depends

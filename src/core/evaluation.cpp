@@ -32,14 +32,22 @@ QString statusName(EvaluationStatus status)
 QString statusDisplayName(EvaluationStatus status)
 {
     switch (status) {
-    case EvaluationStatus::Queued: return QCoreApplication::translate("Sightline", "Queued");
-    case EvaluationStatus::Provisioning: return QCoreApplication::translate("Sightline", "Provisioning");
-    case EvaluationStatus::Running: return QCoreApplication::translate("Sightline", "Running");
-    case EvaluationStatus::Completed: return QCoreApplication::translate("Sightline", "Completed");
-    case EvaluationStatus::Failed: return QCoreApplication::translate("Sightline", "Failed");
-    case EvaluationStatus::Timeout: return QCoreApplication::translate("Sightline", "Timed out");
-    case EvaluationStatus::Cancelled: return QCoreApplication::translate("Sightline", "Cancelled");
-    case EvaluationStatus::Unknown: break;
+    case EvaluationStatus::Queued:
+        return QCoreApplication::translate("Sightline", "Queued");
+    case EvaluationStatus::Provisioning:
+        return QCoreApplication::translate("Sightline", "Provisioning");
+    case EvaluationStatus::Running:
+        return QCoreApplication::translate("Sightline", "Running");
+    case EvaluationStatus::Completed:
+        return QCoreApplication::translate("Sightline", "Completed");
+    case EvaluationStatus::Failed:
+        return QCoreApplication::translate("Sightline", "Failed");
+    case EvaluationStatus::Timeout:
+        return QCoreApplication::translate("Sightline", "Timed out");
+    case EvaluationStatus::Cancelled:
+        return QCoreApplication::translate("Sightline", "Cancelled");
+    case EvaluationStatus::Unknown:
+        break;
     }
     return QCoreApplication::translate("Sightline", "Unknown");
 }
@@ -67,19 +75,26 @@ bool isTerminal(EvaluationStatus status)
     case EvaluationStatus::Completed:
     case EvaluationStatus::Failed:
     case EvaluationStatus::Timeout:
-    case EvaluationStatus::Cancelled: return true;
-    default: return false;
+    case EvaluationStatus::Cancelled:
+        return true;
+    default:
+        return false;
     }
 }
 
 QString categoryName(EventCategory category)
 {
     switch (category) {
-    case EventCategory::Research: return u"research"_s;
-    case EventCategory::Storage: return u"storage"_s;
-    case EventCategory::Infrastructure: return u"infrastructure"_s;
-    case EventCategory::Security: return u"security"_s;
-    case EventCategory::Unknown: break;
+    case EventCategory::Research:
+        return u"research"_s;
+    case EventCategory::Storage:
+        return u"storage"_s;
+    case EventCategory::Infrastructure:
+        return u"infrastructure"_s;
+    case EventCategory::Security:
+        return u"security"_s;
+    case EventCategory::Unknown:
+        break;
     }
     return u"unknown"_s;
 }
@@ -100,11 +115,16 @@ EventCategory categoryFromName(QStringView name)
 QString severityName(EventSeverity severity)
 {
     switch (severity) {
-    case EventSeverity::Info: return u"info"_s;
-    case EventSeverity::Warning: return u"warning"_s;
-    case EventSeverity::Error: return u"error"_s;
-    case EventSeverity::Critical: return u"critical"_s;
-    case EventSeverity::Unknown: break;
+    case EventSeverity::Info:
+        return u"info"_s;
+    case EventSeverity::Warning:
+        return u"warning"_s;
+    case EventSeverity::Error:
+        return u"error"_s;
+    case EventSeverity::Critical:
+        return u"critical"_s;
+    case EventSeverity::Unknown:
+        break;
     }
     return u"unknown"_s;
 }

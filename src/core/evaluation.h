@@ -21,10 +21,10 @@ enum class EvaluationStatus : quint8 {
 };
 inline constexpr int EvaluationStatusCount = int(EvaluationStatus::Unknown) + 1;
 
-QString statusName(EvaluationStatus status);             // "running" — the value stored in the database
-QString statusDisplayName(EvaluationStatus status);      // "Running" — translated, for people
-EvaluationStatus statusFromName(QStringView name);       // Unknown for anything else
-QList<EvaluationStatus> knownStatuses();                 // all but Unknown, in lifecycle order
+QString statusName(EvaluationStatus status);        // "running" — the value stored in the database
+QString statusDisplayName(EvaluationStatus status); // "Running" — translated, for people
+EvaluationStatus statusFromName(QStringView name);  // Unknown for anything else
+QList<EvaluationStatus> knownStatuses();            // all but Unknown, in lifecycle order
 bool isTerminal(EvaluationStatus status);
 
 // Timestamps are milliseconds since the Unix epoch, UTC; std::nullopt is SQL NULL.
@@ -56,11 +56,11 @@ struct EvaluationDetail
     EvaluationRow row;
     QString containerId;
     QString code;
-    qint64 codeLength = 0;      // characters in the database
+    qint64 codeLength = 0;                  // characters in the database
     std::optional<qint64> codeLengthColumn; // the code_length column as written by the platform
-    QString output;             // inline output (may be capped)
-    qint64 outputLength = 0;    // characters of inline output in the database
-    QString outputLocation;     // file:///… or s3://…, empty when inline
+    QString output;                         // inline output (may be capped)
+    qint64 outputLength = 0;                // characters of inline output in the database
+    QString outputLocation;                 // file:///… or s3://…, empty when inline
     QString error;
     std::optional<double> cpuSeconds;
     std::optional<double> memoryMbSeconds;

@@ -30,10 +30,10 @@ QString columnTitle(EvaluationColumn column); // translated header text
 
 struct EvaluationFilter
 {
-    QString search;                     // substring of id, submitter or batch; literal, never a pattern
-    QList<EvaluationStatus> statuses;   // empty: every status
-    Timestamp createdFrom;              // inclusive
-    Timestamp createdTo;                // exclusive
+    QString search;                   // substring of id, submitter or batch; literal, never a pattern
+    QList<EvaluationStatus> statuses; // empty: every status
+    Timestamp createdFrom;            // inclusive
+    Timestamp createdTo;              // exclusive
 
     bool isEmpty() const { return search.isEmpty() && statuses.isEmpty() && !createdFrom && !createdTo; }
     friend bool operator==(const EvaluationFilter &, const EvaluationFilter &) = default;

@@ -26,7 +26,8 @@ QString formatDuration(double seconds)
     if (qRound(seconds * 1000) < 1000)
         return QCoreApplication::translate("Sightline", "%1 ms").arg(qRound(seconds * 1000));
     if (std::round(seconds * 10.0) < 600.0)
-        return QCoreApplication::translate("Sightline", "%1 s").arg(std::round(seconds * 10.0) / 10.0, 0, 'f', 1);
+        return QCoreApplication::translate("Sightline", "%1 s")
+            .arg(std::round(seconds * 10.0) / 10.0, 0, 'f', 1);
     const qint64 total = qRound64(seconds);
     if (total < 3600)
         return QCoreApplication::translate("Sightline", "%1 min %2 s")

@@ -36,8 +36,8 @@ Timestamp parseTimestamp(QStringView text)
     text = text.trimmed();
     qsizetype pos = 0;
     int year, month, day, hour = 0, minute = 0, second = 0, msec = 0;
-    if (!readDigits(text, pos, 4, year) || !expect(text, pos, u'-') || !readDigits(text, pos, 2, month)
-        || !expect(text, pos, u'-') || !readDigits(text, pos, 2, day))
+    if (!readDigits(text, pos, 4, year) || !expect(text, pos, u'-') || !readDigits(text, pos, 2, month) ||
+        !expect(text, pos, u'-') || !readDigits(text, pos, 2, day))
         return std::nullopt;
     const QDate date(year, month, day);
     if (!date.isValid())

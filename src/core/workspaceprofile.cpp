@@ -46,7 +46,8 @@ void locateKey(const QByteArray &json, const QStringList &path, int &line, int &
     column = int(QString::fromUtf8(json.mid(lineStart, at - lineStart)).size()) + 1;
 }
 
-ProfileParseResult failure(const QString &file, const QByteArray &json, const QStringList &keyPath, const QString &message)
+ProfileParseResult failure(const QString &file, const QByteArray &json, const QStringList &keyPath,
+                           const QString &message)
 {
     ProfileParseResult result;
     result.error.file = file;
@@ -92,7 +93,8 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
             if (offset > 0 && offset < json.size())
                 --offset;
             break;
-        default: break;
+        default:
+            break;
         }
         int line = 1;
         qsizetype lineStart = 0;
@@ -123,17 +125,21 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         return failure(filePath, json, {u"sources"_s}, tr("\"sources\" must be an object"));
     profile.sources = sourcesValue.toObject();
 
-    auto stringField = [&](const QString &source, const QString &field, QString &out) -> std::optional<ProfileParseResult> {
+    auto stringField = [&](const QString &source, const QString &field,
+                           QString &out) -> std::optional<ProfileParseResult> {
         const QJsonValue v = profile.sources.value(source);
         if (v.isUndefined())
             return std::nullopt;
         if (!v.isObject())
-            return failure(filePath, json, {u"sources"_s, source}, tr("source \"%1\" must be an object").arg(source));
+            return failure(filePath, json, {u"sources"_s, source},
+                           tr("source \"%1\" must be an object").arg(source));
         const QJsonValue f = v.toObject().value(field);
         if (f.isUndefined())
-            return failure(filePath, json, {u"sources"_s, source}, tr("source \"%1\" needs \"%2\"").arg(source, field));
+            return failure(filePath, json, {u"sources"_s, source},
+                           tr("source \"%1\" needs \"%2\"").arg(source, field));
         if (!f.isString() || f.toString().isEmpty())
-            return failure(filePath, json, {u"sources"_s, source, field}, tr("\"%1\" of source \"%2\" must be a non-empty string").arg(field, source));
+            return failure(filePath, json, {u"sources"_s, source, field},
+                           tr("\"%1\" of source \"%2\" must be a non-empty string").arg(field, source));
         out = f.toString();
         return std::nullopt;
     };
@@ -143,9 +149,10 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         return *err;
     if (auto err = stringField(u"files"_s, u"root"_s, profile.filesRoot))
         return *err;
-    if (!profile.postgresUrl.isEmpty() && !profile.postgresUrl.startsWith(u"postgres://"_s)
-        && !profile.postgresUrl.startsWith(u"postgresql://"_s))
-        return failure(filePath, json, {u"sources"_s, u"postgres"_s, u"url"_s}, tr("the postgres url must start with postgresql://"));
+    if (!profile.postgresUrl.isEmpty() && !profile.postgresUrl.startsWith(u"postgres://"_s) &&
+        !profile.postgresUrl.startsWith(u"postgresql://"_s))
+        return failure(filePath, json, {u"sources"_s, u"postgres"_s, u"url"_s},
+                       tr("the postgres url must start with postgresql://"));
     profile.sqlitePath = resolvePath(profile.sqlitePath, filePath);
     profile.filesRoot = resolvePath(profile.filesRoot, filePath);
 
@@ -159,17 +166,21 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
             if (v.isUndefined())
                 continue;
             if (!v.isString() || v.toString().isEmpty())
-                return failure(filePath, json, {u"schema"_s, key}, tr("schema \"%1\" must be a table name").arg(key));
+                return failure(filePath, json, {u"schema"_s, key},
+                               tr("schema \"%1\" must be a table name").arg(key));
         }
-        profile.schema.evaluationsTable = schema.value(u"evaluations"_s).toString(profile.schema.evaluationsTable);
+        profile.schema.evaluationsTable =
+            schema.value(u"evaluations"_s).toString(profile.schema.evaluationsTable);
         profile.schema.eventsTable = schema.value(u"events"_s).toString(profile.schema.eventsTable);
         const QJsonValue columns = schema.value(u"columns"_s);
         if (!columns.isUndefined() && !columns.isObject())
-            return failure(filePath, json, {u"schema"_s, u"columns"_s}, tr("schema \"columns\" must be an object"));
+            return failure(filePath, json, {u"schema"_s, u"columns"_s},
+                           tr("schema \"columns\" must be an object"));
         const QJsonObject columnMap = columns.toObject();
         for (auto it = columnMap.begin(); it != columnMap.end(); ++it) {
             if (!it.value().isString() || it.value().toString().isEmpty())
-                return failure(filePath, json, {u"schema"_s, u"columns"_s, it.key()}, tr("column \"%1\" must map to a column name").arg(it.key()));
+                return failure(filePath, json, {u"schema"_s, u"columns"_s, it.key()},
+                               tr("column \"%1\" must map to a column name").arg(it.key()));
             profile.schema.columns.insert(it.key(), it.value().toString());
         }
     }

@@ -22,11 +22,11 @@ struct SchemaNames
 struct WorkspaceProfile
 {
     QString name;
-    QString filePath;       // where it was read from; empty for the demo
-    QString postgresUrl;    // postgresql://…
-    QString sqlitePath;     // a SQLite file holding the same tables
-    QString filesRoot;      // <root>/outputs, <root>/logs
-    QJsonObject sources;    // every source as written, for later capabilities
+    QString filePath;    // where it was read from; empty for the demo
+    QString postgresUrl; // postgresql://…
+    QString sqlitePath;  // a SQLite file holding the same tables
+    QString filesRoot;   // <root>/outputs, <root>/logs
+    QJsonObject sources; // every source as written, for later capabilities
     QJsonObject drilldown;
     SchemaNames schema;
     bool demo = false;

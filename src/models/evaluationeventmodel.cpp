@@ -40,9 +40,12 @@ QVariant EvaluationEventModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Time:
             return QDateTime::fromMSecsSinceEpoch(event.timestamp).toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
-        case Type: return event.type;
-        case Category: return event.categoryText;
-        case Severity: return event.severityText;
+        case Type:
+            return event.type;
+        case Category:
+            return event.categoryText;
+        case Severity:
+            return event.severityText;
         case Data: {
             // One line in the table; the tooltip has it all.
             QString text = event.data.left(300);
@@ -59,11 +62,16 @@ QVariant EvaluationEventModel::data(const QModelIndex &index, int role) const
         if (index.column() == Severity)
             return severityColor(event.severity);
         return {};
-    case EventIdRole: return event.id;
-    case TimestampRole: return event.timestamp;
-    case CategoryRole: return int(event.category);
-    case SeverityRole: return int(event.severity);
-    case SeverityColorRole: return severityColor(event.severity);
+    case EventIdRole:
+        return event.id;
+    case TimestampRole:
+        return event.timestamp;
+    case CategoryRole:
+        return int(event.category);
+    case SeverityRole:
+        return int(event.severity);
+    case SeverityColorRole:
+        return severityColor(event.severity);
     }
     return {};
 }
@@ -73,11 +81,16 @@ QVariant EvaluationEventModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Time: return tr("Time");
-    case Type: return tr("Event");
-    case Category: return tr("Category");
-    case Severity: return tr("Severity");
-    case Data: return tr("Data");
+    case Time:
+        return tr("Time");
+    case Type:
+        return tr("Event");
+    case Category:
+        return tr("Category");
+    case Severity:
+        return tr("Severity");
+    case Data:
+        return tr("Data");
     }
     return {};
 }

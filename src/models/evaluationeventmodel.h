@@ -12,7 +12,13 @@ class EvaluationEventModel final : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { Time, Type, Category, Severity, Data, ColumnCount };
-    enum Role { EventIdRole = Qt::UserRole + 1, TimestampRole, CategoryRole, SeverityRole, SeverityColorRole };
+    enum Role {
+        EventIdRole = Qt::UserRole + 1,
+        TimestampRole,
+        CategoryRole,
+        SeverityRole,
+        SeverityColorRole
+    };
 
     explicit EvaluationEventModel(QObject *parent = nullptr);
 

@@ -31,12 +31,15 @@ QString messageFor(const SqlError &error, const QString &source)
         return EvaluationTableModel::tr("Cannot reach %1: %2").arg(source, error.message);
     case SqlError::Kind::Rejected:
         return EvaluationTableModel::tr("%1 refused access: %2").arg(source, error.message);
-    case SqlError::Kind::Busy: return EvaluationTableModel::tr("The database is busy: %1").arg(error.message);
+    case SqlError::Kind::Busy:
+        return EvaluationTableModel::tr("The database is busy: %1").arg(error.message);
     case SqlError::Kind::Corrupt:
         return EvaluationTableModel::tr("The database cannot be read: %1").arg(error.message);
-    case SqlError::Kind::Cancelled: return EvaluationTableModel::tr("The query was interrupted.");
+    case SqlError::Kind::Cancelled:
+        return EvaluationTableModel::tr("The query was interrupted.");
     case SqlError::Kind::Query:
-    case SqlError::Kind::None: break;
+    case SqlError::Kind::None:
+        break;
     }
     return EvaluationTableModel::tr("Reading evaluations from %1 failed: %2").arg(source, error.message);
 }
@@ -302,8 +305,10 @@ QVariant EvaluationTableModel::headerData(int section, Qt::Orientation orientati
         case EvaluationColumn::Duration:
         case EvaluationColumn::ExitCode:
         case EvaluationColumn::OutputSize:
-        case EvaluationColumn::Cost: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        default: return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        case EvaluationColumn::Cost:
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         }
     }
     return {};
@@ -318,53 +323,83 @@ QVariant EvaluationTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole || role == LoadedRole || role == EvaluationIdRole)
             noteMissing(index.row());
         switch (role) {
-        case Qt::DisplayRole: return index.column() == 0 ? tr("loading…") : QString();
-        case Qt::ForegroundRole: return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
-        case LoadedRole: return false;
-        default: return {};
+        case Qt::DisplayRole:
+            return index.column() == 0 ? tr("loading…") : QString();
+        case Qt::ForegroundRole:
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        case LoadedRole:
+            return false;
+        default:
+            return {};
         }
     }
     const auto column = EvaluationColumn(index.column());
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case EvaluationColumn::Id: return row->id;
+        case EvaluationColumn::Id:
+            return row->id;
         case EvaluationColumn::Status:
-            return row->status == EvaluationStatus::Unknown ? row->statusText : statusDisplayName(row->status);
-        case EvaluationColumn::Engine: return row->engine;
-        case EvaluationColumn::Created: return formatLocalTime(row->createdAt);
-        case EvaluationColumn::Started: return formatLocalTime(row->startedAt);
-        case EvaluationColumn::Completed: return formatLocalTime(row->completedAt);
-        case EvaluationColumn::Duration: return row->durationSeconds ? formatDuration(*row->durationSeconds) : QString();
-        case EvaluationColumn::Worker: return row->workerId;
-        case EvaluationColumn::Batch: return row->batchId;
-        case EvaluationColumn::SubmittedBy: return row->submittedBy;
-        case EvaluationColumn::ExitCode: return row->exitCode ? QString::number(*row->exitCode) : QString();
-        case EvaluationColumn::OutputSize: return row->outputSize ? formatBytes(*row->outputSize) : QString();
-        case EvaluationColumn::Cost: return row->costCents ? formatCost(*row->costCents) : QString();
+            return row->status == EvaluationStatus::Unknown ? row->statusText
+                                                            : statusDisplayName(row->status);
+        case EvaluationColumn::Engine:
+            return row->engine;
+        case EvaluationColumn::Created:
+            return formatLocalTime(row->createdAt);
+        case EvaluationColumn::Started:
+            return formatLocalTime(row->startedAt);
+        case EvaluationColumn::Completed:
+            return formatLocalTime(row->completedAt);
+        case EvaluationColumn::Duration:
+            return row->durationSeconds ? formatDuration(*row->durationSeconds) : QString();
+        case EvaluationColumn::Worker:
+            return row->workerId;
+        case EvaluationColumn::Batch:
+            return row->batchId;
+        case EvaluationColumn::SubmittedBy:
+            return row->submittedBy;
+        case EvaluationColumn::ExitCode:
+            return row->exitCode ? QString::number(*row->exitCode) : QString();
+        case EvaluationColumn::OutputSize:
+            return row->outputSize ? formatBytes(*row->outputSize) : QString();
+        case EvaluationColumn::Cost:
+            return row->costCents ? formatCost(*row->costCents) : QString();
         }
         return {};
     case Qt::ForegroundRole:
         if (column == EvaluationColumn::Status)
             return statusColor(row->status);
         return {};
-    case Qt::TextAlignmentRole: return headerData(index.column(), Qt::Horizontal, role);
+    case Qt::TextAlignmentRole:
+        return headerData(index.column(), Qt::Horizontal, role);
     case Qt::ToolTipRole:
         if (column == EvaluationColumn::Status && row->status == EvaluationStatus::Unknown)
             return tr("Status \"%1\" is not one Sightline knows").arg(row->statusText);
         return {};
-    case EvaluationIdRole: return row->id;
-    case StatusRole: return int(row->status);
-    case StatusColorRole: return statusColor(row->status);
-    case CreatedAtRole: return row->createdAt ? QVariant(*row->createdAt) : QVariant();
-    case DurationSecondsRole: return row->durationSeconds ? QVariant(*row->durationSeconds) : QVariant();
-    case WorkerRole: return row->workerId;
-    case BatchRole: return row->batchId;
-    case SubmittedByRole: return row->submittedBy;
-    case EngineRole: return row->engine;
-    case LoadedRole: return true;
-    case RowRole: return QVariant::fromValue(*row);
-    case SortValueRole: return sortValue(*row, m_sort.column);
+    case EvaluationIdRole:
+        return row->id;
+    case StatusRole:
+        return int(row->status);
+    case StatusColorRole:
+        return statusColor(row->status);
+    case CreatedAtRole:
+        return row->createdAt ? QVariant(*row->createdAt) : QVariant();
+    case DurationSecondsRole:
+        return row->durationSeconds ? QVariant(*row->durationSeconds) : QVariant();
+    case WorkerRole:
+        return row->workerId;
+    case BatchRole:
+        return row->batchId;
+    case SubmittedByRole:
+        return row->submittedBy;
+    case EngineRole:
+        return row->engine;
+    case LoadedRole:
+        return true;
+    case RowRole:
+        return QVariant::fromValue(*row);
+    case SortValueRole:
+        return sortValue(*row, m_sort.column);
     }
     return {};
 }
@@ -373,19 +408,32 @@ QVariant EvaluationTableModel::sortValue(const EvaluationRow &row, EvaluationCol
 {
     auto ts = [](const Timestamp &t) { return t ? QVariant(*t) : QVariant(); };
     switch (column) {
-    case EvaluationColumn::Id: return row.id;
-    case EvaluationColumn::Status: return row.statusText;
-    case EvaluationColumn::Engine: return row.engine.isNull() ? QVariant() : QVariant(row.engine);
-    case EvaluationColumn::Created: return ts(row.createdAt);
-    case EvaluationColumn::Started: return ts(row.startedAt);
-    case EvaluationColumn::Completed: return ts(row.completedAt);
-    case EvaluationColumn::Duration: return row.durationSeconds ? QVariant(*row.durationSeconds) : QVariant();
-    case EvaluationColumn::Worker: return row.workerId.isNull() ? QVariant() : QVariant(row.workerId);
-    case EvaluationColumn::Batch: return row.batchId.isNull() ? QVariant() : QVariant(row.batchId);
-    case EvaluationColumn::SubmittedBy: return row.submittedBy.isNull() ? QVariant() : QVariant(row.submittedBy);
-    case EvaluationColumn::ExitCode: return row.exitCode ? QVariant(*row.exitCode) : QVariant();
-    case EvaluationColumn::OutputSize: return row.outputSize ? QVariant(*row.outputSize) : QVariant();
-    case EvaluationColumn::Cost: return row.costCents ? QVariant(*row.costCents) : QVariant();
+    case EvaluationColumn::Id:
+        return row.id;
+    case EvaluationColumn::Status:
+        return row.statusText;
+    case EvaluationColumn::Engine:
+        return row.engine.isNull() ? QVariant() : QVariant(row.engine);
+    case EvaluationColumn::Created:
+        return ts(row.createdAt);
+    case EvaluationColumn::Started:
+        return ts(row.startedAt);
+    case EvaluationColumn::Completed:
+        return ts(row.completedAt);
+    case EvaluationColumn::Duration:
+        return row.durationSeconds ? QVariant(*row.durationSeconds) : QVariant();
+    case EvaluationColumn::Worker:
+        return row.workerId.isNull() ? QVariant() : QVariant(row.workerId);
+    case EvaluationColumn::Batch:
+        return row.batchId.isNull() ? QVariant() : QVariant(row.batchId);
+    case EvaluationColumn::SubmittedBy:
+        return row.submittedBy.isNull() ? QVariant() : QVariant(row.submittedBy);
+    case EvaluationColumn::ExitCode:
+        return row.exitCode ? QVariant(*row.exitCode) : QVariant();
+    case EvaluationColumn::OutputSize:
+        return row.outputSize ? QVariant(*row.outputSize) : QVariant();
+    case EvaluationColumn::Cost:
+        return row.costCents ? QVariant(*row.costCents) : QVariant();
     }
     return {};
 }

@@ -31,9 +31,9 @@ public:
         BatchRole,
         SubmittedByRole,
         EngineRole,
-        LoadedRole,          // bool: false while the row is a placeholder
-        RowRole,             // QVariant::fromValue(EvaluationRow)
-        SortValueRole,       // raw value, for tests
+        LoadedRole,    // bool: false while the row is a placeholder
+        RowRole,       // QVariant::fromValue(EvaluationRow)
+        SortValueRole, // raw value, for tests
     };
     Q_ENUM(Role)
 

@@ -76,7 +76,8 @@ SqlError DemoSimulatorState::prepare()
         return error;
     }
     GeneratorOptions options;
-    const SqlResult marker = db->exec(u"SELECT key, value FROM "_s + quoteIdentifier(QString::fromLatin1(DemoWorkspace::MarkerTable)));
+    const SqlResult marker = db->exec(u"SELECT key, value FROM "_s +
+                                      quoteIdentifier(QString::fromLatin1(DemoWorkspace::MarkerTable)));
     for (const QVariantList &row : marker.rows) {
         const QString key = row.value(0).toString();
         if (key == u"seed"_s)
@@ -150,9 +151,9 @@ SqlError DemoSimulatorState::step(qint64 now, int &evaluations, int &events)
     events = int(freshEvents.size());
 
     // Then move the live ones along, oldest first; a bounded batch keeps a tick short.
-    const SqlResult live = db->exec(
-        u"SELECT id, status, started_at, submitted_by FROM evaluations "
-        u"WHERE status IN ('queued', 'provisioning', 'running') ORDER BY created_at LIMIT 200"_s);
+    const SqlResult live =
+        db->exec(u"SELECT id, status, started_at, submitted_by FROM evaluations "
+                 u"WHERE status IN ('queued', 'provisioning', 'running') ORDER BY created_at LIMIT 200"_s);
     if (!live.ok())
         return live.error;
     const QString nowText = formatTimestampUtc(now);
@@ -163,15 +164,21 @@ SqlError DemoSimulatorState::step(qint64 now, int &evaluations, int &events)
         const EvaluationStatus status = statusFromName(row.value(1).toString());
         QList<Event> add;
         if (status == EvaluationStatus::Queued && id != fresh.detail.row.id && random.bounded(100) < 50) {
-            const QString worker = u"worker-"_s + QString::number(random.bounded(1, 25)).rightJustified(2, u'0');
-            const QString container = u"ctr-"_s + QString::number(random.generate64() & 0xffffffffffffULL, 16).rightJustified(12, u'0');
-            r = db->exec(u"UPDATE evaluations SET status = 'provisioning', worker_id = ?1, container_id = ?2 WHERE id = ?3"_s,
-                         {worker, container, id});
-            add = {{u"evaluation.provisioning"_s, C::Infrastructure, S::Info, u"{\"worker_id\":\"%1\"}"_s.arg(worker)},
+            const QString worker =
+                u"worker-"_s + QString::number(random.bounded(1, 25)).rightJustified(2, u'0');
+            const QString container =
+                u"ctr-"_s +
+                QString::number(random.generate64() & 0xffffffffffffULL, 16).rightJustified(12, u'0');
+            r = db->exec(
+                u"UPDATE evaluations SET status = 'provisioning', worker_id = ?1, container_id = ?2 WHERE id = ?3"_s,
+                {worker, container, id});
+            add = {{u"evaluation.provisioning"_s, C::Infrastructure, S::Info,
+                    u"{\"worker_id\":\"%1\"}"_s.arg(worker)},
                    {u"container.created"_s, C::Infrastructure, S::Info,
                     u"{\"container_id\":\"%1\",\"worker_id\":\"%2\"}"_s.arg(container, worker)}};
         } else if (status == EvaluationStatus::Provisioning && random.bounded(100) < 50) {
-            r = db->exec(u"UPDATE evaluations SET status = 'running', started_at = ?1 WHERE id = ?2"_s, {nowText, id});
+            r = db->exec(u"UPDATE evaluations SET status = 'running', started_at = ?1 WHERE id = ?2"_s,
+                         {nowText, id});
             add = {{u"evaluation.started"_s, C::Research, S::Info, u"{}"_s}};
         } else if (status == EvaluationStatus::Running && random.bounded(100) < 25) {
             const bool ok = random.bounded(100) < 85;
@@ -179,20 +186,24 @@ SqlError DemoSimulatorState::step(qint64 now, int &evaluations, int &events)
             const double seconds = double(qMax<qint64>(0, now - started)) / 1000.0;
             const double cpu = seconds * (0.2 + random.generateDouble() * 3.0);
             const double mem = seconds * double(random.bounded(256, 8192));
-            const QString output = ok ? u"{\"n\": %1, \"accuracy\": %2}\n"_s.arg(random.bounded(50, 2000)).arg(random.generateDouble(), 0, 'f', 4)
+            const QString output = ok ? u"{\"n\": %1, \"accuracy\": %2}\n"_s.arg(random.bounded(50, 2000))
+                                            .arg(random.generateDouble(), 0, 'f', 4)
                                       : u"Traceback (most recent call last):\nKeyError: 'label'\n"_s;
-            r = db->exec(u"UPDATE evaluations SET status = ?1, completed_at = ?2, exit_code = ?3, output = ?4, "
-                         u"output_size = ?5, error = ?6, cpu_seconds = ?7, memory_mb_seconds = ?8, "
-                         u"estimated_cost_cents = ?9 WHERE id = ?10"_s,
-                         {ok ? u"completed"_s : u"failed"_s, nowText, qint64(ok ? 0 : 1), output,
-                          qint64(output.toUtf8().size()), ok ? QVariant() : QVariant(u"KeyError: 'label'"_s), cpu, mem,
-                          0.01 + cpu * 0.0011 + mem * 1.4e-7, id});
+            r = db->exec(
+                u"UPDATE evaluations SET status = ?1, completed_at = ?2, exit_code = ?3, output = ?4, "
+                u"output_size = ?5, error = ?6, cpu_seconds = ?7, memory_mb_seconds = ?8, "
+                u"estimated_cost_cents = ?9 WHERE id = ?10"_s,
+                {ok ? u"completed"_s : u"failed"_s, nowText, qint64(ok ? 0 : 1), output,
+                 qint64(output.toUtf8().size()), ok ? QVariant() : QVariant(u"KeyError: 'label'"_s), cpu, mem,
+                 0.01 + cpu * 0.0011 + mem * 1.4e-7, id});
             if (ok) {
-                add = {{u"storage.written"_s, C::Storage, S::Info, u"{\"bytes\":%1,\"location\":\"inline\"}"_s.arg(output.size())},
+                add = {{u"storage.written"_s, C::Storage, S::Info,
+                        u"{\"bytes\":%1,\"location\":\"inline\"}"_s.arg(output.size())},
                        {u"evaluation.completed"_s, C::Research, S::Info,
                         u"{\"exit_code\":0,\"duration_s\":%1}"_s.arg(seconds, 0, 'f', 3)}};
             } else {
-                add = {{u"evaluation.failed"_s, C::Research, S::Error, u"{\"exit_code\":1,\"error\":\"KeyError: 'label'\"}"_s}};
+                add = {{u"evaluation.failed"_s, C::Research, S::Error,
+                        u"{\"exit_code\":1,\"error\":\"KeyError: 'label'\"}"_s}};
             }
             add.append({u"container.removed"_s, C::Infrastructure, S::Info, u"{}"_s});
         }

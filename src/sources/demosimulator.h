@@ -28,8 +28,8 @@ public:
     void setInterval(std::chrono::milliseconds interval) { m_interval = interval; }
     std::chrono::milliseconds interval() const { return m_interval; }
 
-    void start();        // no-op when running
-    void stop();         // returns once the thread has finished; no tick runs after it
+    void start(); // no-op when running
+    void stop();  // returns once the thread has finished; no tick runs after it
     bool isRunning() const;
 
 Q_SIGNALS:

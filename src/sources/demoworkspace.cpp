@@ -170,13 +170,13 @@ DemoWorkspaceResult DemoWorkspace::ensure(const QString &dataDir, const DemoOpti
     } // closing the last connection folds the WAL back, so the database is one file to move
 
     QString error;
-    if (!removeDemo(dataDir, &error)
-        || !QFile::rename(seed.sqlitePath, databasePath(dataDir))
-        || !QDir().rename(seed.filesRoot, filesRoot(dataDir))) {
+    if (!removeDemo(dataDir, &error) || !QFile::rename(seed.sqlitePath, databasePath(dataDir)) ||
+        !QDir().rename(seed.filesRoot, filesRoot(dataDir))) {
         result.error = error.isEmpty() ? u"cannot move the new demo workspace into %1"_s.arg(dataDir) : error;
         return result;
     }
-    qCInfo(lcDemo) << "demo workspace ready:" << seeded.evaluations << "evaluations in" << seeded.totalMs << "ms";
+    qCInfo(lcDemo) << "demo workspace ready:" << seeded.evaluations << "evaluations in" << seeded.totalMs
+                   << "ms";
     result.generated = true;
     result.profile = profile(dataDir);
     return result;

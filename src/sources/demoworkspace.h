@@ -14,7 +14,7 @@ struct DemoOptions
 {
     qint64 evaluations = 2000;
     quint64 seed = 20240601;
-    qint64 endTime = 0;  // ms since epoch; 0: now
+    qint64 endTime = 0; // ms since epoch; 0: now
     int spanDays = 14;
 };
 
@@ -53,7 +53,8 @@ public:
     // Reuses a current demo or (re)generates it. Blocks (well under 5 s for 2,000 evaluations):
     // call it from a worker thread. `cancel` is polled between chunks and must outlive the call.
     static DemoWorkspaceResult ensure(const QString &dataDir, const DemoOptions &options = {},
-                                      const ProgressCallback &progress = {}, const std::atomic<bool> *cancel = nullptr);
+                                      const ProgressCallback &progress = {},
+                                      const std::atomic<bool> *cancel = nullptr);
 };
 
 } // namespace Sightline

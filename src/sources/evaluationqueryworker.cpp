@@ -89,7 +89,8 @@ SqlError EvaluationQueryWorker::ensureOpen()
     }
     const SqlError error = m_connection->open();
     if (error.isError()) {
-        qCWarning(lcStore) << objectName() << "cannot open" << m_connection->describe() << ":" << error.message;
+        qCWarning(lcStore) << objectName() << "cannot open" << m_connection->describe() << ":"
+                           << error.message;
         return error;
     }
     m_reader = std::make_unique<EvaluationReader>(*m_connection, m_profile.schema);

@@ -31,7 +31,8 @@ std::optional<double> sqlToDouble(const QVariant &value)
     if (value.isNull())
         return std::nullopt;
     bool ok = false;
-    const double v = value.typeId() == QMetaType::QString ? value.toString().toDouble(&ok) : value.toDouble(&ok);
+    const double v =
+        value.typeId() == QMetaType::QString ? value.toString().toDouble(&ok) : value.toDouble(&ok);
     return ok && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
 
@@ -47,8 +48,10 @@ Timestamp sqlToTimestamp(const QVariant &value)
         const double v = value.toDouble();
         return qint64(std::abs(v) > 1e11 ? v : v * 1000.0);
     }
-    case QMetaType::QString: return parseTimestamp(value.toString());
-    default: return std::nullopt;
+    case QMetaType::QString:
+        return parseTimestamp(value.toString());
+    default:
+        return std::nullopt;
     }
 }
 
@@ -84,8 +87,9 @@ QString EvaluationReader::filterSql(QVariantList &params) const
         const QString like = m_conn.dialect() == SqlDialect::PostgreSQL ? u" ILIKE "_s : u" LIKE "_s;
         const QString pattern = next(likeSubstringPattern(m_filter.search));
         const QString escape = u" ESCAPE '\\'"_s;
-        conditions.append(u"("_s + col(u"id") + like + pattern + escape + u" OR "_s + col(u"submitted_by") + like
-                          + pattern + escape + u" OR "_s + col(u"batch_id") + like + pattern + escape + u')');
+        conditions.append(u"("_s + col(u"id") + like + pattern + escape + u" OR "_s + col(u"submitted_by") +
+                          like + pattern + escape + u" OR "_s + col(u"batch_id") + like + pattern + escape +
+                          u')');
     }
     if (!m_filter.statuses.isEmpty()) {
         QStringList placeholders;
@@ -103,11 +107,12 @@ QString EvaluationReader::filterSql(QVariantList &params) const
 QString EvaluationReader::selectSql() const
 {
     const QString duration = evaluationSortSql(EvaluationColumn::Duration, m_conn.dialect(), m_schema);
-    return u"SELECT "_s + col(u"id") + u", "_s + col(u"status") + u", "_s + col(u"engine") + u", "_s
-           + col(u"created_at") + u", "_s + col(u"started_at") + u", "_s + col(u"completed_at") + u", "_s + duration
-           + u", "_s + col(u"worker_id") + u", "_s + col(u"batch_id") + u", "_s + col(u"submitted_by") + u", "_s
-           + col(u"exit_code") + u", "_s + col(u"output_size") + u", "_s + col(u"estimated_cost_cents") + u", "_s
-           + m_sortSql + u" FROM "_s + quoteIdentifier(m_schema.evaluationsTable);
+    return u"SELECT "_s + col(u"id") + u", "_s + col(u"status") + u", "_s + col(u"engine") + u", "_s +
+           col(u"created_at") + u", "_s + col(u"started_at") + u", "_s + col(u"completed_at") + u", "_s +
+           duration + u", "_s + col(u"worker_id") + u", "_s + col(u"batch_id") + u", "_s +
+           col(u"submitted_by") + u", "_s + col(u"exit_code") + u", "_s + col(u"output_size") + u", "_s +
+           col(u"estimated_cost_cents") + u", "_s + m_sortSql + u" FROM "_s +
+           quoteIdentifier(m_schema.evaluationsTable);
 }
 
 EvaluationRow EvaluationReader::decodeRow(const QVariantList &v) const
@@ -138,9 +143,10 @@ CountsResult EvaluationReader::counts()
     CountsResult result;
     QVariantList params;
     const QString where = filterSql(params);
-    const QString sql = u"SELECT "_s + col(u"status") + u", count(*), count("_s + m_sortSql + u") FROM "_s
-                        + quoteIdentifier(m_schema.evaluationsTable) + (where.isEmpty() ? QString() : u" WHERE "_s + where)
-                        + u" GROUP BY "_s + col(u"status");
+    const QString sql = u"SELECT "_s + col(u"status") + u", count(*), count("_s + m_sortSql + u") FROM "_s +
+                        quoteIdentifier(m_schema.evaluationsTable) +
+                        (where.isEmpty() ? QString() : u" WHERE "_s + where) + u" GROUP BY "_s +
+                        col(u"status");
     const SqlResult r = m_conn.exec(sql, params);
     if (!r.ok()) {
         result.error = r.error;
@@ -203,12 +209,13 @@ RowsResult EvaluationReader::rows(qint64 first, int count, const std::optional<E
 QString EvaluationReader::keySelectSql(Block block) const
 {
     if (block == NonNullBlock && !sortsById())
-        return u"SELECT "_s + m_sortSql + u", "_s + col(u"id") + u" FROM "_s + quoteIdentifier(m_schema.evaluationsTable);
+        return u"SELECT "_s + m_sortSql + u", "_s + col(u"id") + u" FROM "_s +
+               quoteIdentifier(m_schema.evaluationsTable);
     return u"SELECT "_s + col(u"id") + u" FROM "_s + quoteIdentifier(m_schema.evaluationsTable);
 }
 
-QString EvaluationReader::blockSql(Block block, bool forward, const Key *key, const QString &select, int limit,
-                                   qint64 offset, QVariantList &params) const
+QString EvaluationReader::blockSql(Block block, bool forward, const Key *key, const QString &select,
+                                   int limit, qint64 offset, QVariantList &params) const
 {
     // The block's own direction follows the view's; "forward" walks it the way the view reads.
     const bool ascending = (m_sort.order == Qt::AscendingOrder) == forward;
@@ -231,9 +238,9 @@ QString EvaluationReader::blockSql(Block block, bool forward, const Key *key, co
         if (key) {
             params.append(key->value);
             params.append(key->id);
-            conditions.append(u"("_s + m_sortSql + u", "_s + col(u"id") + u")"_s + op + u"("_s
-                              + m_conn.placeholder(int(params.size()) - 1) + u", "_s
-                              + m_conn.placeholder(int(params.size())) + u")"_s);
+            conditions.append(u"("_s + m_sortSql + u", "_s + col(u"id") + u")"_s + op + u"("_s +
+                              m_conn.placeholder(int(params.size()) - 1) + u", "_s +
+                              m_conn.placeholder(int(params.size())) + u")"_s);
         }
         orderBy = m_sortSql + dir + u", "_s + col(u"id") + dir;
     } else {
@@ -256,7 +263,8 @@ QString EvaluationReader::blockSql(Block block, bool forward, const Key *key, co
     return sql;
 }
 
-RowsResult EvaluationReader::readBlock(Block block, qint64 localFirst, int count, std::optional<qint64> blockSize)
+RowsResult EvaluationReader::readBlock(Block block, qint64 localFirst, int count,
+                                       std::optional<qint64> blockSize)
 {
     RowsResult result;
     if (blockSize)
@@ -295,7 +303,8 @@ RowsResult EvaluationReader::readBlock(Block block, qint64 localFirst, int count
     Key located;
     if (offset > LocateThreshold) {
         QVariantList locateParams;
-        const QString locate = blockSql(block, forward, key, keySelectSql(block), 1, offset - 1, locateParams);
+        const QString locate =
+            blockSql(block, forward, key, keySelectSql(block), 1, offset - 1, locateParams);
         const SqlResult found = m_conn.exec(locate, locateParams);
         if (!found.ok()) {
             result.error = found.error;
@@ -304,7 +313,7 @@ RowsResult EvaluationReader::readBlock(Block block, qint64 localFirst, int count
         if (!found.rows.isEmpty()) {
             const QVariantList &v = found.rows.constFirst();
             located = block == NonNullBlock && !sortsById() ? Key{v.value(0), v.value(1).toString()}
-                                                             : Key{QVariant(), v.value(0).toString()};
+                                                            : Key{QVariant(), v.value(0).toString()};
             anchors[forward ? localFirst - 1 : localFirst + count] = located;
             key = &located;
             offset = 0;
@@ -346,15 +355,15 @@ EvaluationDetailResult EvaluationReader::detail(const QString &evaluationId, qin
     EvaluationDetailResult result;
     const QString cap = QString::number(qMax<qint64>(1, maxTextChars));
     const QString sql = selectSql();
-    const QString detailSql = u"SELECT "_s + col(u"container_id") + u", substr("_s + col(u"code") + u", 1, "_s + cap
-                              + u"), length("_s + col(u"code") + u"), "_s + col(u"code_length") + u", substr("_s
-                              + col(u"output") + u", 1, "_s + cap + u"), length("_s + col(u"output") + u"), "_s
-                              + col(u"output_location") + u", "_s + col(u"error") + u", "_s + col(u"cpu_seconds")
-                              + u", "_s + col(u"memory_mb_seconds") + u" FROM "_s
-                              + quoteIdentifier(m_schema.evaluationsTable) + u" WHERE "_s + col(u"id") + u" = "_s
-                              + m_conn.placeholder(1);
-    const SqlResult summary = m_conn.exec(sql + u" WHERE "_s + col(u"id") + u" = "_s + m_conn.placeholder(1),
-                                          {evaluationId});
+    const QString detailSql =
+        u"SELECT "_s + col(u"container_id") + u", substr("_s + col(u"code") + u", 1, "_s + cap +
+        u"), length("_s + col(u"code") + u"), "_s + col(u"code_length") + u", substr("_s + col(u"output") +
+        u", 1, "_s + cap + u"), length("_s + col(u"output") + u"), "_s + col(u"output_location") + u", "_s +
+        col(u"error") + u", "_s + col(u"cpu_seconds") + u", "_s + col(u"memory_mb_seconds") + u" FROM "_s +
+        quoteIdentifier(m_schema.evaluationsTable) + u" WHERE "_s + col(u"id") + u" = "_s +
+        m_conn.placeholder(1);
+    const SqlResult summary =
+        m_conn.exec(sql + u" WHERE "_s + col(u"id") + u" = "_s + m_conn.placeholder(1), {evaluationId});
     if (!summary.ok()) {
         result.error = summary.error;
         return result;
@@ -383,11 +392,11 @@ EvaluationDetailResult EvaluationReader::detail(const QString &evaluationId, qin
     }
     result.detail = std::move(detail);
 
-    const SqlResult events = m_conn.exec(
-        u"SELECT id, evaluation_id, type, category, severity, ts, data FROM "_s
-            + quoteIdentifier(m_schema.eventsTable) + u" WHERE evaluation_id = "_s + m_conn.placeholder(1)
-            + u" ORDER BY ts, id LIMIT "_s + QString::number(MaxEvents + 1),
-        {evaluationId});
+    const SqlResult events =
+        m_conn.exec(u"SELECT id, evaluation_id, type, category, severity, ts, data FROM "_s +
+                        quoteIdentifier(m_schema.eventsTable) + u" WHERE evaluation_id = "_s +
+                        m_conn.placeholder(1) + u" ORDER BY ts, id LIMIT "_s + QString::number(MaxEvents + 1),
+                    {evaluationId});
     if (!events.ok()) {
         result.error = events.error;
         return result;
@@ -406,8 +415,9 @@ EvaluationDetailResult EvaluationReader::detail(const QString &evaluationId, qin
         event.severityText = v.value(4).toString();
         event.severity = severityFromName(event.severityText);
         event.timestamp = sqlToTimestamp(v.value(5)).value_or(0);
-        event.data = v.value(6).typeId() == QMetaType::QByteArray ? QString::fromUtf8(v.value(6).toByteArray())
-                                                                   : v.value(6).toString();
+        event.data = v.value(6).typeId() == QMetaType::QByteArray
+                         ? QString::fromUtf8(v.value(6).toByteArray())
+                         : v.value(6).toString();
         result.events.append(std::move(event));
     }
     return result;

@@ -65,8 +65,8 @@ private:
     bool sortsById() const { return m_sort.column == EvaluationColumn::Id; }
     RowsResult readBlock(Block block, qint64 localFirst, int count, std::optional<qint64> blockSize);
     QString keySelectSql(Block block) const;
-    QString blockSql(Block block, bool forward, const Key *key, const QString &select, int limit, qint64 offset,
-                     QVariantList &params) const;
+    QString blockSql(Block block, bool forward, const Key *key, const QString &select, int limit,
+                     qint64 offset, QVariantList &params) const;
     EvaluationRow decodeRow(const QVariantList &values) const;
     QString col(const char16_t *name) const;
 

@@ -39,9 +39,12 @@ Result withRetry(Fn &&fn)
 EvaluationStore::EvaluationStore(const WorkspaceProfile &profile, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
-    , m_pageWorker(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Lifo, u"store-pages"_s))
-    , m_countWorker(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Fifo, u"store-counts"_s))
-    , m_detailWorker(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Fifo, u"store-details"_s))
+    , m_pageWorker(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Lifo,
+                                                           u"store-pages"_s))
+    , m_countWorker(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Fifo,
+                                                            u"store-counts"_s))
+    , m_detailWorker(std::make_unique<EvaluationQueryWorker>(profile, EvaluationQueryWorker::Order::Fifo,
+                                                             u"store-details"_s))
 {
     qRegisterMetaType<EvaluationCounts>();
     qRegisterMetaType<SqlError>();
@@ -70,25 +73,29 @@ quint64 EvaluationStore::setQuery(const EvaluationFilter &filter, const Evaluati
     m_counts.reset();
     m_pageWorker->supersede(generation);
     m_countWorker->supersede(generation);
-    m_countWorker->post(generation, [this, generation, filter, sort](EvaluationReader *reader, const SqlError &openError) {
-        CountsResult result;
-        if (!reader) {
-            result.error = openError;
-        } else {
-            ensureQuery(reader, filter, sort);
-            result = withRetry<CountsResult>([&] { return reader->counts(); });
-        }
-        QMetaObject::invokeMethod(this, [this, generation, result] {
-            if (generation != m_generation)
-                return;
-            if (result.error.isError()) {
-                Q_EMIT queryFailed(generation, result.error);
-                return;
+    m_countWorker->post(
+        generation, [this, generation, filter, sort](EvaluationReader *reader, const SqlError &openError) {
+            CountsResult result;
+            if (!reader) {
+                result.error = openError;
+            } else {
+                ensureQuery(reader, filter, sort);
+                result = withRetry<CountsResult>([&] { return reader->counts(); });
             }
-            m_counts = result.counts;
-            Q_EMIT countsReady(generation, result.counts);
-        }, Qt::QueuedConnection);
-    });
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, result] {
+                    if (generation != m_generation)
+                        return;
+                    if (result.error.isError()) {
+                        Q_EMIT queryFailed(generation, result.error);
+                        return;
+                    }
+                    m_counts = result.counts;
+                    Q_EMIT countsReady(generation, result.counts);
+                },
+                Qt::QueuedConnection);
+        });
     return generation;
 }
 
@@ -99,8 +106,8 @@ void EvaluationStore::requestRows(quint64 generation, qint64 first, int count)
     const EvaluationFilter filter = m_filter;
     const EvaluationSort sort = m_sort;
     const std::optional<EvaluationCounts> counts = m_counts;
-    m_pageWorker->post(generation, [this, generation, first, count, filter, sort, counts](EvaluationReader *reader,
-                                                                                    const SqlError &openError) {
+    m_pageWorker->post(generation, [this, generation, first, count, filter, sort,
+                                    counts](EvaluationReader *reader, const SqlError &openError) {
         RowsResult result;
         if (!reader) {
             result.error = openError;
@@ -108,14 +115,17 @@ void EvaluationStore::requestRows(quint64 generation, qint64 first, int count)
             ensureQuery(reader, filter, sort);
             result = withRetry<RowsResult>([&] { return reader->rows(first, count, counts); });
         }
-        QMetaObject::invokeMethod(this, [this, generation, first, result] {
-            if (generation != m_generation)
-                return;
-            if (result.error.isError())
-                Q_EMIT queryFailed(generation, result.error);
-            else
-                Q_EMIT rowsReady(generation, first, result.rows);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, first, result] {
+                if (generation != m_generation)
+                    return;
+                if (result.error.isError())
+                    Q_EMIT queryFailed(generation, result.error);
+                else
+                    Q_EMIT rowsReady(generation, first, result.rows);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -126,13 +136,15 @@ QFuture<EvaluationDetailResult> EvaluationStore::loadDetail(const QString &evalu
     promise->start();
     // Detail look-ups are not tied to the browser's query: the highest generation means a
     // new search neither drops nor interrupts them.
-    m_detailWorker->post(std::numeric_limits<quint64>::max(), [promise, evaluationId, maxTextChars](EvaluationReader *reader,
-                                                                        const SqlError &openError) {
+    m_detailWorker->post(std::numeric_limits<quint64>::max(), [promise, evaluationId,
+                                                               maxTextChars](EvaluationReader *reader,
+                                                                             const SqlError &openError) {
         EvaluationDetailResult result;
         if (!reader)
             result.error = openError;
         else
-            result = withRetry<EvaluationDetailResult>([&] { return reader->detail(evaluationId, maxTextChars); });
+            result =
+                withRetry<EvaluationDetailResult>([&] { return reader->detail(evaluationId, maxTextChars); });
         promise->addResult(std::move(result));
         promise->finish();
     });
@@ -157,15 +169,18 @@ QFuture<OutputFileResult> EvaluationStore::readOutputFile(const QString &locatio
         result.path = path;
         QFile file(path);
         if (!file.exists()) {
-            result.error = QObject::tr("The output file %1 does not exist").arg(QDir::toNativeSeparators(path));
+            result.error =
+                QObject::tr("The output file %1 does not exist").arg(QDir::toNativeSeparators(path));
             return result;
         }
         if (QFileInfo(path).isDir()) {
-            result.error = QObject::tr("%1 is a folder, not an output file").arg(QDir::toNativeSeparators(path));
+            result.error =
+                QObject::tr("%1 is a folder, not an output file").arg(QDir::toNativeSeparators(path));
             return result;
         }
         if (!file.open(QIODevice::ReadOnly)) {
-            result.error = QObject::tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            result.error =
+                QObject::tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
             return result;
         }
         result.totalSize = file.size();

@@ -50,12 +50,13 @@ constexpr ColumnSpec kEventColumns[] = {
 };
 
 template<size_t N>
-QString createTableSql(SqlDialect dialect, const SchemaNames &names, const QString &table, const ColumnSpec (&columns)[N])
+QString createTableSql(SqlDialect dialect, const SchemaNames &names, const QString &table,
+                       const ColumnSpec (&columns)[N])
 {
     QStringList parts;
     for (const ColumnSpec &c : columns) {
-        parts.append(quoteIdentifier(names.column(QString::fromUtf16(c.name))) + u' '
-                     + QString::fromUtf16(dialect == SqlDialect::PostgreSQL ? c.postgresType : c.sqliteType));
+        parts.append(quoteIdentifier(names.column(QString::fromUtf16(c.name))) + u' ' +
+                     QString::fromUtf16(dialect == SqlDialect::PostgreSQL ? c.postgresType : c.sqliteType));
     }
     return u"CREATE TABLE "_s + quoteIdentifier(table) + u" (\n  "_s + parts.join(u",\n  "_s) + u"\n)"_s;
 }
@@ -70,7 +71,8 @@ QString indexName(const QString &table, const QString &suffix)
 bool hasPrimaryKey(SqlConnection &connection, const QString &table, SqlError *error)
 {
     const SqlResult r = connection.exec(
-        u"SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(%1) AND contype = 'p'"_s.arg(connection.placeholder(1)),
+        u"SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(%1) AND contype = 'p'"_s.arg(
+            connection.placeholder(1)),
         {quoteIdentifier(table)});
     if (!r.ok())
         *error = r.error;
@@ -81,9 +83,10 @@ bool hasPrimaryKey(SqlConnection &connection, const QString &table, SqlError *er
 
 bool platformTableExists(SqlConnection &connection, const QString &table, SqlError *error)
 {
-    const SqlResult r = connection.dialect() == SqlDialect::PostgreSQL
-                            ? connection.exec(u"SELECT to_regclass($1) IS NOT NULL"_s, {quoteIdentifier(table)})
-                            : connection.exec(u"SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1"_s, {table});
+    const SqlResult r =
+        connection.dialect() == SqlDialect::PostgreSQL
+            ? connection.exec(u"SELECT to_regclass($1) IS NOT NULL"_s, {quoteIdentifier(table)})
+            : connection.exec(u"SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1"_s, {table});
     if (!r.ok()) {
         if (error)
             *error = r.error;
@@ -110,8 +113,8 @@ SqlError createPlatformSchema(SqlConnection &connection, const SchemaNames &name
                     u"table \"%1\" already exists in %2; pass --replace to drop and recreate it"_s.arg(
                         table, connection.describe())};
         }
-        const QString drop = u"DROP TABLE IF EXISTS "_s + quoteIdentifier(table)
-                             + (dialect == SqlDialect::PostgreSQL ? u" CASCADE"_s : QString());
+        const QString drop = u"DROP TABLE IF EXISTS "_s + quoteIdentifier(table) +
+                             (dialect == SqlDialect::PostgreSQL ? u" CASCADE"_s : QString());
         const SqlResult r = connection.exec(drop);
         if (!r.ok())
             return r.error;
@@ -133,23 +136,26 @@ QStringList platformIndexStatements(SqlDialect dialect, const SchemaNames &names
     const QString id = col(u"id");
     QStringList statements;
     if (table.isEmpty() || table == names.evaluationsTable) {
-        const char16_t *const sortColumns[] = {u"created_at", u"status", u"started_at", u"completed_at",
-                                               u"worker_id", u"batch_id", u"submitted_by", u"engine",
-                                               u"exit_code", u"output_size", u"estimated_cost_cents"};
+        const char16_t *const sortColumns[] = {
+            u"created_at",   u"status", u"started_at", u"completed_at", u"worker_id",           u"batch_id",
+            u"submitted_by", u"engine", u"exit_code",  u"output_size",  u"estimated_cost_cents"};
         for (const char16_t *column : sortColumns) {
-            statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.evaluationsTable, QString::fromUtf16(column))
-                              + u" ON "_s + evaluations + u" ("_s + col(column) + u", "_s + id + u')');
+            statements.append(u"CREATE INDEX IF NOT EXISTS "_s +
+                              indexName(names.evaluationsTable, QString::fromUtf16(column)) + u" ON "_s +
+                              evaluations + u" ("_s + col(column) + u", "_s + id + u')');
         }
         // The very expression the browser orders by, or the planner will not use the index.
         const QString duration = evaluationSortSql(EvaluationColumn::Duration, dialect, names);
-        statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.evaluationsTable, u"duration"_s) + u" ON "_s
-                          + evaluations + u" ("_s + duration + u", "_s + id + u')');
+        statements.append(u"CREATE INDEX IF NOT EXISTS "_s +
+                          indexName(names.evaluationsTable, u"duration"_s) + u" ON "_s + evaluations +
+                          u" ("_s + duration + u", "_s + id + u')');
     }
     if (table.isEmpty() || table == names.eventsTable) {
-        statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.eventsTable, u"evaluation_ts"_s) + u" ON "_s
-                          + events + u" ("_s + col(u"evaluation_id") + u", "_s + col(u"ts") + u", "_s + col(u"id") + u')');
-        statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.eventsTable, u"ts"_s) + u" ON "_s + events
-                          + u" ("_s + col(u"ts") + u')');
+        statements.append(u"CREATE INDEX IF NOT EXISTS "_s +
+                          indexName(names.eventsTable, u"evaluation_ts"_s) + u" ON "_s + events + u" ("_s +
+                          col(u"evaluation_id") + u", "_s + col(u"ts") + u", "_s + col(u"id") + u')');
+        statements.append(u"CREATE INDEX IF NOT EXISTS "_s + indexName(names.eventsTable, u"ts"_s) +
+                          u" ON "_s + events + u" ("_s + col(u"ts") + u')');
     }
     return statements;
 }
@@ -165,8 +171,9 @@ SqlError addPlatformPrimaryKeys(SqlConnection &connection, const SchemaNames &na
                 continue;
             if (error.isError())
                 return error;
-            const SqlResult r = connection.exec(u"ALTER TABLE "_s + quoteIdentifier(table) + u" ADD PRIMARY KEY ("_s
-                                                + quoteIdentifier(names.column(u"id"_s)) + u')');
+            const SqlResult r =
+                connection.exec(u"ALTER TABLE "_s + quoteIdentifier(table) + u" ADD PRIMARY KEY ("_s +
+                                quoteIdentifier(names.column(u"id"_s)) + u')');
             if (!r.ok())
                 return r.error;
         }

@@ -24,7 +24,8 @@ SqlError createPlatformIndexes(SqlConnection &connection, const SchemaNames &nam
 
 // PostgreSQL: adds the primary keys createPlatformSchema() left out, unless present. SQLite: nothing.
 // With `table`, only that table's (so two connections can build them side by side).
-SqlError addPlatformPrimaryKeys(SqlConnection &connection, const SchemaNames &names, const QString &table = {});
+SqlError addPlatformPrimaryKeys(SqlConnection &connection, const SchemaNames &names,
+                                const QString &table = {});
 
 // The statements createPlatformIndexes() runs after the primary keys, one per index, for progress reporting.
 // With `table`, only those on that table.

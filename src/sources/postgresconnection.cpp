@@ -51,8 +51,9 @@ public:
         if (PQstatus(conn) != CONNECTION_OK) {
             QString message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
             PQfinish(conn);
-            const bool rejected = message.contains(u"password"_s) || message.contains(u"authentication"_s)
-                                  || message.contains(u"permission denied"_s) || message.contains(u"does not exist"_s);
+            const bool rejected = message.contains(u"password"_s) || message.contains(u"authentication"_s) ||
+                                  message.contains(u"permission denied"_s) ||
+                                  message.contains(u"does not exist"_s);
             return {rejected ? SqlError::Kind::Rejected : SqlError::Kind::Connection, message};
         }
         {
@@ -61,7 +62,8 @@ public:
             m_cancel = PQgetCancel(conn);
         }
         // Timestamps come back as ISO text in UTC, which parseTimestamp() and keyset binding rely on.
-        const SqlResult setup = exec(u"SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'"_s, {});
+        const SqlResult setup =
+            exec(u"SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'"_s, {});
         if (!setup.ok())
             return setup.error;
         return {};
@@ -109,14 +111,14 @@ public:
                                                              : param.toString().toUtf8());
             values.append(storage.constLast().constData());
         }
-        PGresult *res = params.isEmpty()
-                            ? PQexec(m_conn, query.constData())
-                            : PQexecParams(m_conn, query.constData(), int(params.size()), nullptr,
-                                           values.constData(), nullptr, nullptr, 0);
+        PGresult *res = params.isEmpty() ? PQexec(m_conn, query.constData())
+                                         : PQexecParams(m_conn, query.constData(), int(params.size()),
+                                                        nullptr, values.constData(), nullptr, nullptr, 0);
         const ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-            QString message = QString::fromUtf8(res ? PQresultErrorMessage(res) : PQerrorMessage(m_conn)).trimmed();
+            QString message =
+                QString::fromUtf8(res ? PQresultErrorMessage(res) : PQerrorMessage(m_conn)).trimmed();
             if (message.isEmpty())
                 message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
             SqlError::Kind kind = SqlError::Kind::Query;

@@ -19,18 +19,34 @@ namespace {
 
 const QStringList &evaluationColumns()
 {
-    static const QStringList columns{
-        u"id"_s, u"status"_s, u"engine"_s, u"code"_s, u"code_length"_s, u"created_at"_s, u"started_at"_s,
-        u"completed_at"_s, u"exit_code"_s, u"error"_s, u"output"_s, u"output_location"_s, u"output_size"_s,
-        u"worker_id"_s, u"container_id"_s, u"batch_id"_s, u"submitted_by"_s, u"cpu_seconds"_s,
-        u"memory_mb_seconds"_s, u"estimated_cost_cents"_s};
+    static const QStringList columns{u"id"_s,
+                                     u"status"_s,
+                                     u"engine"_s,
+                                     u"code"_s,
+                                     u"code_length"_s,
+                                     u"created_at"_s,
+                                     u"started_at"_s,
+                                     u"completed_at"_s,
+                                     u"exit_code"_s,
+                                     u"error"_s,
+                                     u"output"_s,
+                                     u"output_location"_s,
+                                     u"output_size"_s,
+                                     u"worker_id"_s,
+                                     u"container_id"_s,
+                                     u"batch_id"_s,
+                                     u"submitted_by"_s,
+                                     u"cpu_seconds"_s,
+                                     u"memory_mb_seconds"_s,
+                                     u"estimated_cost_cents"_s};
     return columns;
 }
 
 // The id is left to BIGSERIAL / INTEGER PRIMARY KEY, so both databases number events alike.
 const QStringList &eventColumns()
 {
-    static const QStringList columns{u"evaluation_id"_s, u"type"_s, u"category"_s, u"severity"_s, u"ts"_s, u"data"_s};
+    static const QStringList columns{u"evaluation_id"_s, u"type"_s, u"category"_s,
+                                     u"severity"_s,      u"ts"_s,   u"data"_s};
     return columns;
 }
 
@@ -42,10 +58,19 @@ QString columnList(const QStringList &columns, const SchemaNames &names)
     return quoted.join(u", "_s);
 }
 
-QVariant text(const QString &s) { return s.isNull() ? QVariant() : QVariant(s); }
-QVariant time(const Timestamp &t) { return t ? QVariant(formatTimestampUtc(*t)) : QVariant(); }
+QVariant text(const QString &s)
+{
+    return s.isNull() ? QVariant() : QVariant(s);
+}
+QVariant time(const Timestamp &t)
+{
+    return t ? QVariant(formatTimestampUtc(*t)) : QVariant();
+}
 template<typename T>
-QVariant opt(const std::optional<T> &v) { return v ? QVariant::fromValue(*v) : QVariant(); }
+QVariant opt(const std::optional<T> &v)
+{
+    return v ? QVariant::fromValue(*v) : QVariant();
+}
 
 } // namespace
 
@@ -53,26 +78,45 @@ QVariantList platformEvaluationValues(const GeneratedEvaluation &g)
 {
     const EvaluationDetail &d = g.detail;
     const EvaluationRow &r = d.row;
-    return {r.id, r.statusText, text(r.engine), text(d.code), opt(d.codeLengthColumn), time(Timestamp(r.createdAt)),
-            time(r.startedAt), time(r.completedAt), opt(r.exitCode), text(d.error), text(d.output),
-            text(d.outputLocation), opt(r.outputSize), text(r.workerId), text(d.containerId), text(r.batchId),
-            text(r.submittedBy), opt(d.cpuSeconds), opt(d.memoryMbSeconds), opt(r.costCents)};
+    return {r.id,
+            r.statusText,
+            text(r.engine),
+            text(d.code),
+            opt(d.codeLengthColumn),
+            time(Timestamp(r.createdAt)),
+            time(r.startedAt),
+            time(r.completedAt),
+            opt(r.exitCode),
+            text(d.error),
+            text(d.output),
+            text(d.outputLocation),
+            opt(r.outputSize),
+            text(r.workerId),
+            text(d.containerId),
+            text(r.batchId),
+            text(r.submittedBy),
+            opt(d.cpuSeconds),
+            opt(d.memoryMbSeconds),
+            opt(r.costCents)};
 }
 
 QVariantList platformEventValues(const EvaluationEvent &e)
 {
-    return {text(e.evaluationId), e.type, e.categoryText, e.severityText, formatTimestampUtc(e.timestamp), text(e.data)};
+    return {text(e.evaluationId), e.type, e.categoryText, e.severityText, formatTimestampUtc(e.timestamp),
+            text(e.data)};
 }
 
 QString platformEvaluationInsertSql(const SchemaNames &names)
 {
-    return u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(quoteIdentifier(names.evaluationsTable), columnList(evaluationColumns(), names),
+    return u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(quoteIdentifier(names.evaluationsTable),
+                                                    columnList(evaluationColumns(), names),
                                                     u"?, "_s.repeated(evaluationColumns().size() - 1) + u'?');
 }
 
 QString platformEventInsertSql(const SchemaNames &names)
 {
-    return u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(quoteIdentifier(names.eventsTable), columnList(eventColumns(), names),
+    return u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(quoteIdentifier(names.eventsTable),
+                                                    columnList(eventColumns(), names),
                                                     u"?, "_s.repeated(eventColumns().size() - 1) + u'?');
 }
 
@@ -118,8 +162,8 @@ bool writeFile(const QString &path, const QByteArray &data, QString *error)
     return true;
 }
 
-Chunk makeChunk(const EvaluationDataGenerator &generator, qint64 first, qint64 last, bool sqlite, bool postgres,
-                const QString &filesRoot)
+Chunk makeChunk(const EvaluationDataGenerator &generator, qint64 first, qint64 last, bool sqlite,
+                bool postgres, const QString &filesRoot)
 {
     Chunk chunk;
     chunk.evaluations = last - first;
@@ -139,9 +183,11 @@ Chunk makeChunk(const EvaluationDataGenerator &generator, qint64 first, qint64 l
         }
         if (!filesRoot.isEmpty() && chunk.fileError.isEmpty()) {
             const QString id = g.detail.row.id;
-            if (!g.largeOutput.isEmpty() && writeFile(filesRoot + u"/outputs/"_s + id + u".txt"_s, g.largeOutput, &chunk.fileError))
+            if (!g.largeOutput.isEmpty() &&
+                writeFile(filesRoot + u"/outputs/"_s + id + u".txt"_s, g.largeOutput, &chunk.fileError))
                 ++chunk.files;
-            if (!g.log.isEmpty() && writeFile(filesRoot + u"/logs/"_s + id + u".log"_s, g.log, &chunk.fileError))
+            if (!g.log.isEmpty() &&
+                writeFile(filesRoot + u"/logs/"_s + id + u".log"_s, g.log, &chunk.fileError))
                 ++chunk.files;
         }
     }
@@ -176,11 +222,20 @@ void SeedWriter::appendCopyField(QByteArray &line, const QString &value)
     line.reserve(line.size() + utf8.size() + 8);
     for (const char c : utf8) {
         switch (c) {
-        case '\\': line += "\\\\"; break;
-        case '\t': line += "\\t"; break;
-        case '\n': line += "\\n"; break;
-        case '\r': line += "\\r"; break;
-        default: line += c;
+        case '\\':
+            line += "\\\\";
+            break;
+        case '\t':
+            line += "\\t";
+            break;
+        case '\n':
+            line += "\\n";
+            break;
+        case '\r':
+            line += "\\r";
+            break;
+        default:
+            line += c;
         }
     }
 }
@@ -198,7 +253,8 @@ SeedResult SeedWriter::run()
     SeedResult result;
     const SchemaNames &names = m_options.schema;
     if (m_options.sqlitePath.isEmpty() && m_options.postgresUrl.isEmpty() && m_options.filesRoot.isEmpty()) {
-        result.error = {SqlError::Kind::Query, u"nothing to seed: give a SQLite file, a PostgreSQL URL or a files folder"_s};
+        result.error = {SqlError::Kind::Query,
+                        u"nothing to seed: give a SQLite file, a PostgreSQL URL or a files folder"_s};
         return result;
     }
     const SqlError cancelled{SqlError::Kind::Cancelled, u"seeding was cancelled"_s};
@@ -226,9 +282,10 @@ SeedResult SeedWriter::run()
         if (!m_options.replace) {
             for (const QString &table : {names.evaluationsTable, names.eventsTable}) {
                 if (platformTableExists(*db, table, &result.error)) {
-                    result.error = {SqlError::Kind::Query,
-                                    u"table \"%1\" already exists in %2; use --replace to drop and recreate it"_s.arg(
-                                        table, db->describe())};
+                    result.error = {
+                        SqlError::Kind::Query,
+                        u"table \"%1\" already exists in %2; use --replace to drop and recreate it"_s.arg(
+                            table, db->describe())};
                 }
                 if (result.error.isError())
                     return result;
@@ -249,12 +306,14 @@ SeedResult SeedWriter::run()
         result.error = postgresEvents->open();
         // One transaction per table from TRUNCATE on lets COPY FREEZE skip the hint-bit rewrite
         // that index builds and ANALYZE would otherwise do; a failed load rolls back to empty tables.
-        const QStringList session{u"SET maintenance_work_mem = '256MB'"_s, u"SET client_min_messages = warning"_s,
-                                  u"BEGIN"_s};
+        const QStringList session{u"SET maintenance_work_mem = '256MB'"_s,
+                                  u"SET client_min_messages = warning"_s, u"BEGIN"_s};
         if (!result.error.isError())
-            result.error = execAll(*postgres, session + QStringList{u"TRUNCATE "_s + quoteIdentifier(names.evaluationsTable)});
+            result.error = execAll(
+                *postgres, session + QStringList{u"TRUNCATE "_s + quoteIdentifier(names.evaluationsTable)});
         if (!result.error.isError())
-            result.error = execAll(*postgresEvents, session + QStringList{u"TRUNCATE "_s + quoteIdentifier(names.eventsTable)});
+            result.error = execAll(
+                *postgresEvents, session + QStringList{u"TRUNCATE "_s + quoteIdentifier(names.eventsTable)});
     }
     if (!result.error.isError() && !m_options.filesRoot.isEmpty()) {
         const QDir root(m_options.filesRoot);
@@ -268,8 +327,8 @@ SeedResult SeedWriter::run()
     const QString eventInsert = platformEventInsertSql(names);
     const QString evaluationCopy = u"COPY %1 (%2) FROM STDIN WITH (FREEZE)"_s.arg(
         quoteIdentifier(names.evaluationsTable), columnList(evaluationColumns(), names));
-    const QString eventCopy = u"COPY %1 (%2) FROM STDIN WITH (FREEZE)"_s.arg(quoteIdentifier(names.eventsTable),
-                                                                             columnList(eventColumns(), names));
+    const QString eventCopy = u"COPY %1 (%2) FROM STDIN WITH (FREEZE)"_s.arg(
+        quoteIdentifier(names.eventsTable), columnList(eventColumns(), names));
 
     auto writeChunk = [&](const Chunk &chunk) -> SqlError {
         QFuture<SqlError> events;
@@ -321,9 +380,10 @@ SeedResult SeedWriter::run()
     const bool toSqlite = bool(sqlite), toPostgres = bool(postgres);
     const QString filesRoot = m_options.filesRoot;
     auto startChunk = [&](qint64 first) {
-        return QtConcurrent::run([&generator, first, last = qMin(count, first + step), toSqlite, toPostgres, filesRoot] {
-            return makeChunk(generator, first, last, toSqlite, toPostgres, filesRoot);
-        });
+        return QtConcurrent::run(
+            [&generator, first, last = qMin(count, first + step), toSqlite, toPostgres, filesRoot] {
+                return makeChunk(generator, first, last, toSqlite, toPostgres, filesRoot);
+            });
     };
     report(SeedProgress::Phase::Rows, 0, count);
     QFuture<Chunk> next;
@@ -367,11 +427,11 @@ SeedResult SeedWriter::run()
     }
     report(SeedProgress::Phase::Analyze, 0, 0);
     if (sqlite)
-        result.error = execAll(*sqlite, {u"PRAGMA synchronous = NORMAL"_s, u"ANALYZE"_s, u"PRAGMA wal_checkpoint(TRUNCATE)"_s});
+        result.error = execAll(
+            *sqlite, {u"PRAGMA synchronous = NORMAL"_s, u"ANALYZE"_s, u"PRAGMA wal_checkpoint(TRUNCATE)"_s});
     if (!result.error.isError() && postgres) {
-        QFuture<SqlError> events = QtConcurrent::run([&] {
-            return execAll(*postgresEvents, {u"ANALYZE "_s + quoteIdentifier(names.eventsTable)});
-        });
+        QFuture<SqlError> events = QtConcurrent::run(
+            [&] { return execAll(*postgresEvents, {u"ANALYZE "_s + quoteIdentifier(names.eventsTable)}); });
         result.error = execAll(*postgres, {u"ANALYZE "_s + quoteIdentifier(names.evaluationsTable)});
         if (!result.error.isError())
             result.error = events.result();
@@ -383,7 +443,8 @@ SeedResult SeedWriter::run()
     return result;
 }
 
-SqlError SeedWriter::buildIndexes(SqlConnection *sqlite, SqlConnection *postgres, SqlConnection *postgresEvents)
+SqlError SeedWriter::buildIndexes(SqlConnection *sqlite, SqlConnection *postgres,
+                                  SqlConnection *postgresEvents)
 {
     const SchemaNames &names = m_options.schema;
     std::atomic<int> done{0};

@@ -14,17 +14,17 @@ namespace Sightline {
 struct SeedOptions
 {
     GeneratorOptions generator;
-    QString sqlitePath;   // write a SQLite database (created when missing); empty: none
-    QString postgresUrl;  // and/or a PostgreSQL database; the password comes from PGPASSWORD
+    QString sqlitePath;  // write a SQLite database (created when missing); empty: none
+    QString postgresUrl; // and/or a PostgreSQL database; the password comes from PGPASSWORD
     // Where <root>/outputs/<id>.txt and <root>/logs/<id>.log are written; empty: no files.
     // output_location URLs name generator.filesRoot when it is set, else this folder, else
     // "/data" (the platform's default root), so a database seeded without files still points
     // where a platform would keep them.
     QString filesRoot;
     SchemaNames schema;
-    bool replace = false;          // drop existing tables instead of refusing
-    bool platformEvents = true;    // also write platform-wide events (evaluation_id NULL)
-    bool createIndexes = true;     // indexes (and PostgreSQL primary keys) after the bulk load
+    bool replace = false;       // drop existing tables instead of refusing
+    bool platformEvents = true; // also write platform-wide events (evaluation_id NULL)
+    bool createIndexes = true;  // indexes (and PostgreSQL primary keys) after the bulk load
     // Evaluations per SQLite transaction and per PostgreSQL COPY (events ride along, ~8 each).
     int chunkSize = 10000;
 };
@@ -33,18 +33,18 @@ struct SeedProgress
 {
     enum class Phase { Schema, Rows, Indexes, Analyze, Done };
     Phase phase = Phase::Schema;
-    qint64 done = 0;   // evaluations written (Rows) or indexes built (Indexes)
+    qint64 done = 0; // evaluations written (Rows) or indexes built (Indexes)
     qint64 total = 0;
 };
 
 struct SeedResult
 {
-    SqlError error;          // the first failure; Kind::Cancelled when the cancel flag stopped it
-    qint64 evaluations = 0;  // rows written to each database
+    SqlError error;         // the first failure; Kind::Cancelled when the cancel flag stopped it
+    qint64 evaluations = 0; // rows written to each database
     qint64 events = 0;
-    qint64 files = 0;        // output and log files written
-    qint64 loadMs = 0;       // generating and writing rows
-    qint64 indexMs = 0;      // indexes and ANALYZE
+    qint64 files = 0;   // output and log files written
+    qint64 loadMs = 0;  // generating and writing rows
+    qint64 indexMs = 0; // indexes and ANALYZE
     qint64 totalMs = 0;
 
     bool ok() const { return !error.isError(); }

@@ -15,12 +15,12 @@ struct SqlError
 {
     enum class Kind {
         None,
-        Connection,   // could not connect, or the connection dropped
-        Rejected,     // authentication or permission refused
-        Query,        // the statement failed (bad SQL, missing table, …)
-        Cancelled,    // cancel() interrupted it
-        Busy,         // SQLite: the file is locked by another process
-        Corrupt,      // SQLite: not a database, or damaged
+        Connection, // could not connect, or the connection dropped
+        Rejected,   // authentication or permission refused
+        Query,      // the statement failed (bad SQL, missing table, …)
+        Cancelled,  // cancel() interrupted it
+        Busy,       // SQLite: the file is locked by another process
+        Corrupt,    // SQLite: not a database, or damaged
     };
     Kind kind = Kind::None;
     QString message;
@@ -70,7 +70,8 @@ enum class SqliteMode { ReadOnly, ReadWrite, Create };
 // postgresql:// URL, or a SQLite file. `readOnly` connections to PostgreSQL set
 // default_transaction_read_only, so that no statement of ours can write.
 std::unique_ptr<SqlConnection> createPostgresConnection(const QString &url, bool readOnly = true);
-std::unique_ptr<SqlConnection> createSqliteConnection(const QString &path, SqliteMode mode = SqliteMode::ReadOnly);
+std::unique_ptr<SqlConnection> createSqliteConnection(const QString &path,
+                                                      SqliteMode mode = SqliteMode::ReadOnly);
 
 // Removes a password from a connection URL, for messages and logs.
 QString redactUrl(const QString &url);

@@ -14,16 +14,22 @@ namespace {
 SqlError::Kind kindFor(int code)
 {
     switch (code & 0xff) {
-    case SQLITE_INTERRUPT: return SqlError::Kind::Cancelled;
+    case SQLITE_INTERRUPT:
+        return SqlError::Kind::Cancelled;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return SqlError::Kind::Busy;
+    case SQLITE_LOCKED:
+        return SqlError::Kind::Busy;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return SqlError::Kind::Corrupt;
-    case SQLITE_CANTOPEN: return SqlError::Kind::Connection;
+    case SQLITE_NOTADB:
+        return SqlError::Kind::Corrupt;
+    case SQLITE_CANTOPEN:
+        return SqlError::Kind::Connection;
     case SQLITE_PERM:
     case SQLITE_AUTH:
-    case SQLITE_READONLY: return SqlError::Kind::Rejected;
-    default: return SqlError::Kind::Query;
+    case SQLITE_READONLY:
+        return SqlError::Kind::Rejected;
+    default:
+        return SqlError::Kind::Query;
     }
 }
 
@@ -46,14 +52,22 @@ public:
         close();
         int flags = SQLITE_OPEN_NOMUTEX;
         switch (m_mode) {
-        case SqliteMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-        case SqliteMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-        case SqliteMode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+        case SqliteMode::ReadOnly:
+            flags |= SQLITE_OPEN_READONLY;
+            break;
+        case SqliteMode::ReadWrite:
+            flags |= SQLITE_OPEN_READWRITE;
+            break;
+        case SqliteMode::Create:
+            flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+            break;
         }
         sqlite3 *db = nullptr;
         const int rc = sqlite3_open_v2(m_path.toUtf8().constData(), &db, flags, nullptr);
         if (rc != SQLITE_OK) {
-            SqlError error{kindFor(rc), u"cannot open %1: %2"_s.arg(m_path, QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)))};
+            SqlError error{kindFor(rc),
+                           u"cannot open %1: %2"_s.arg(
+                               m_path, QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)))};
             sqlite3_close_v2(db);
             return error;
         }
@@ -182,12 +196,17 @@ private:
                 case QMetaType::UInt:
                 case QMetaType::Long:
                 case QMetaType::LongLong:
-                case QMetaType::ULongLong: rc = sqlite3_bind_int64(stmt, i + 1, v.toLongLong()); break;
+                case QMetaType::ULongLong:
+                    rc = sqlite3_bind_int64(stmt, i + 1, v.toLongLong());
+                    break;
                 case QMetaType::Double:
-                case QMetaType::Float: rc = sqlite3_bind_double(stmt, i + 1, v.toDouble()); break;
+                case QMetaType::Float:
+                    rc = sqlite3_bind_double(stmt, i + 1, v.toDouble());
+                    break;
                 case QMetaType::QByteArray: {
                     const QByteArray bytes = v.toByteArray();
-                    rc = sqlite3_bind_blob64(stmt, i + 1, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+                    rc = sqlite3_bind_blob64(stmt, i + 1, bytes.constData(), sqlite3_uint64(bytes.size()),
+                                             SQLITE_TRANSIENT);
                     break;
                 }
                 default: {
@@ -216,8 +235,12 @@ private:
             row.reserve(columns);
             for (int c = 0; c < columns; ++c) {
                 switch (sqlite3_column_type(stmt, c)) {
-                case SQLITE_INTEGER: row.append(QVariant(qint64(sqlite3_column_int64(stmt, c)))); break;
-                case SQLITE_FLOAT: row.append(QVariant(sqlite3_column_double(stmt, c))); break;
+                case SQLITE_INTEGER:
+                    row.append(QVariant(qint64(sqlite3_column_int64(stmt, c))));
+                    break;
+                case SQLITE_FLOAT:
+                    row.append(QVariant(sqlite3_column_double(stmt, c)));
+                    break;
                 case SQLITE_TEXT: {
                     const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(stmt, c));
                     row.append(QString::fromUtf8(data, sqlite3_column_bytes(stmt, c)));
@@ -228,7 +251,8 @@ private:
                     row.append(QByteArray(data, sqlite3_column_bytes(stmt, c)));
                     break;
                 }
-                default: row.append(QVariant());
+                default:
+                    row.append(QVariant());
                 }
             }
             result.rows.append(std::move(row));

@@ -27,11 +27,16 @@ FILE *g_logFile = nullptr;
 QString levelName(QtMsgType type)
 {
     switch (type) {
-    case QtDebugMsg: return u"debug"_s;
-    case QtInfoMsg: return u"info"_s;
-    case QtWarningMsg: return u"warning"_s;
-    case QtCriticalMsg: return u"critical"_s;
-    case QtFatalMsg: return u"fatal"_s;
+    case QtDebugMsg:
+        return u"debug"_s;
+    case QtInfoMsg:
+        return u"info"_s;
+    case QtWarningMsg:
+        return u"warning"_s;
+    case QtCriticalMsg:
+        return u"critical"_s;
+    case QtFatalMsg:
+        return u"fatal"_s;
     }
     return u"unknown"_s;
 }

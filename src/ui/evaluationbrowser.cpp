@@ -6,8 +6,8 @@
 #include "evaluationtabledelegate.h"
 #include "models/evaluationtablemodel.h"
 #include "sortarrowstyle.h"
-#include "uiresources.h"
 #include "ui_evaluationbrowser.h"
+#include "uiresources.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -39,11 +39,12 @@ EvaluationBrowser::EvaluationBrowser(QWidget *parent)
     for (int column = 0; column < EvaluationColumnCount; ++column)
         m_ui->sortCombo->addItem(columnTitle(EvaluationColumn(column)), column);
 
-    connect(m_ui->filterBar, &EvaluationFilterBar::filterChanged, this, [this](const EvaluationFilter &filter) {
-        if (m_model)
-            m_model->setFilter(filter);
-        updateState();
-    });
+    connect(m_ui->filterBar, &EvaluationFilterBar::filterChanged, this,
+            [this](const EvaluationFilter &filter) {
+                if (m_model)
+                    m_model->setFilter(filter);
+                updateState();
+            });
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
         if (m_model)
             m_model->refresh();
@@ -61,7 +62,8 @@ EvaluationBrowser::EvaluationBrowser(QWidget *parent)
         setSort({EvaluationColumn(m_ui->sortCombo->itemData(index).toInt()), m_sort.order});
     });
     connect(m_ui->sortOrderButton, &QToolButton::clicked, this, [this] {
-        setSort({m_sort.column, m_sort.order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder});
+        setSort(
+            {m_sort.column, m_sort.order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder});
     });
 
     m_ui->errorBanner->hide();
@@ -197,12 +199,15 @@ void EvaluationBrowser::applyColumnWidths()
     set(EvaluationColumn::Started, timestampWidth);
     set(EvaluationColumn::Completed, timestampWidth);
     set(EvaluationColumn::Duration, metrics.horizontalAdvance(u"25 min 46 s"_s) + 8);
-    set(EvaluationColumn::Worker, qMax(titleWidth(EvaluationColumn::Worker), metrics.horizontalAdvance(u"worker-00"_s) + 8));
+    set(EvaluationColumn::Worker,
+        qMax(titleWidth(EvaluationColumn::Worker), metrics.horizontalAdvance(u"worker-00"_s) + 8));
     set(EvaluationColumn::Batch, metrics.horizontalAdvance(u"batch-00000000"_s) + 8);
     set(EvaluationColumn::SubmittedBy, qMax(titleWidth(EvaluationColumn::SubmittedBy), charWidth * 10));
     set(EvaluationColumn::ExitCode, titleWidth(EvaluationColumn::ExitCode));
-    set(EvaluationColumn::OutputSize, qMax(titleWidth(EvaluationColumn::OutputSize), metrics.horizontalAdvance(u"999 kB"_s) + 8));
-    set(EvaluationColumn::Cost, qMax(titleWidth(EvaluationColumn::Cost), metrics.horizontalAdvance(u"$0.000"_s) + 8));
+    set(EvaluationColumn::OutputSize,
+        qMax(titleWidth(EvaluationColumn::OutputSize), metrics.horizontalAdvance(u"999 kB"_s) + 8));
+    set(EvaluationColumn::Cost,
+        qMax(titleWidth(EvaluationColumn::Cost), metrics.horizontalAdvance(u"$0.000"_s) + 8));
 }
 
 void EvaluationBrowser::updateCardGrid()
@@ -242,8 +247,9 @@ void EvaluationBrowser::applyStyle()
     const QColor red(0xd3, 0x2f, 0x2f);
     const QColor fill = mix(base, red, 0.12);
     const QColor border = mix(base, red, 0.45);
-    m_ui->errorBanner->setStyleSheet(u"QFrame#errorBanner { background: %1; border: 1px solid %2; border-radius: 6px; }"_s
-                                         .arg(fill.name(), border.name()));
+    m_ui->errorBanner->setStyleSheet(
+        u"QFrame#errorBanner { background: %1; border: 1px solid %2; border-radius: 6px; }"_s.arg(
+            fill.name(), border.name()));
     QPalette muted = m_ui->countsLabel->palette();
     muted.setColor(QPalette::WindowText, mix(palette().color(QPalette::Window), text, 0.72));
     m_ui->countsLabel->setPalette(muted);
@@ -303,10 +309,10 @@ void EvaluationBrowser::updateState()
 
 void EvaluationBrowser::setViewMode(ViewMode mode)
 {
-    QAbstractItemView *from = m_viewMode == ViewMode::Table ? static_cast<QAbstractItemView *>(m_ui->tableView)
-                                                            : m_ui->cardView;
-    QAbstractItemView *to = mode == ViewMode::Table ? static_cast<QAbstractItemView *>(m_ui->tableView)
-                                                    : m_ui->cardView;
+    QAbstractItemView *from =
+        m_viewMode == ViewMode::Table ? static_cast<QAbstractItemView *>(m_ui->tableView) : m_ui->cardView;
+    QAbstractItemView *to =
+        mode == ViewMode::Table ? static_cast<QAbstractItemView *>(m_ui->tableView) : m_ui->cardView;
     const bool changed = mode != m_viewMode;
     const bool hadFocus = from->hasFocus();
     const int currentRow = from->currentIndex().row();
@@ -326,9 +332,9 @@ void EvaluationBrowser::setViewMode(ViewMode mode)
 
     if (changed && m_model && currentRow >= 0) {
         const QModelIndex index = m_model->index(currentRow, 0);
-        to->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
-                                                         | (mode == ViewMode::Table ? QItemSelectionModel::Rows
-                                                                                    : QItemSelectionModel::NoUpdate));
+        to->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect |
+                       (mode == ViewMode::Table ? QItemSelectionModel::Rows : QItemSelectionModel::NoUpdate));
         to->scrollTo(index, QAbstractItemView::PositionAtCenter);
     }
     if (changed && hadFocus)

@@ -71,7 +71,8 @@ void EvaluationCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem
     painter->setRenderHint(QPainter::Antialiasing);
 
     const QColor base = palette.color(QPalette::Base);
-    const QColor highlight = palette.color(active ? QPalette::Active : QPalette::Inactive, QPalette::Highlight);
+    const QColor highlight =
+        palette.color(active ? QPalette::Active : QPalette::Inactive, QPalette::Highlight);
     QColor background = base;
     QColor border = mix(base, palette.color(QPalette::Text), 0.18);
     qreal borderWidth = 1.0;
@@ -135,7 +136,8 @@ void EvaluationCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem
         }
         painter->setPen(color);
         const int leftWidth = line.width() - (rightWidth ? rightWidth + 12 : 0);
-        painter->drawText(QRect(line.left(), line.top(), leftWidth, line.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        painter->drawText(QRect(line.left(), line.top(), leftWidth, line.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
                           metrics.elidedText(left, Qt::ElideRight, leftWidth));
         y += lineHeight + LineGap;
     };

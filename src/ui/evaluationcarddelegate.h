@@ -13,7 +13,8 @@ class EvaluationCardDelegate final : public QStyledItemDelegate
 public:
     explicit EvaluationCardDelegate(QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // The smallest card for a font; the view stretches cards to fill a row (setCardWidth).

@@ -1,8 +1,8 @@
 #include "evaluationfilterbar.h"
 
 #include "statusfiltermenu.h"
-#include "uiresources.h"
 #include "ui_evaluationfilterbar.h"
+#include "uiresources.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -34,8 +34,8 @@ EvaluationFilterBar::EvaluationFilterBar(QWidget *parent)
     connect(m_ui->searchEdit, &QLineEdit::textChanged, this, [this] { scheduleEmit(SearchDebounceMs); });
     // Enter means "I am done typing": no reason to wait for the debounce.
     connect(m_ui->searchEdit, &QLineEdit::returnPressed, this, [this] { scheduleEmit(0); });
-    auto *clearSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_ui->searchEdit, nullptr, nullptr,
-                                      Qt::WidgetShortcut);
+    auto *clearSearch =
+        new QShortcut(QKeySequence(Qt::Key_Escape), m_ui->searchEdit, nullptr, nullptr, Qt::WidgetShortcut);
     connect(clearSearch, &QShortcut::activated, this, [this] {
         m_ui->searchEdit->clear();
         scheduleEmit(0);
@@ -84,7 +84,8 @@ EvaluationFilterBar::EvaluationFilterBar(QWidget *parent)
     m_ui->fromEdit->setDateTime(now.addDays(-7));
     m_ui->toEdit->setDateTime(now.addSecs(3600));
     // Spinning a date section fires on every step; wait for the user like for typing.
-    connect(m_ui->fromEdit, &QDateTimeEdit::dateTimeChanged, this, [this] { scheduleEmit(SearchDebounceMs); });
+    connect(m_ui->fromEdit, &QDateTimeEdit::dateTimeChanged, this,
+            [this] { scheduleEmit(SearchDebounceMs); });
     connect(m_ui->toEdit, &QDateTimeEdit::dateTimeChanged, this, [this] { scheduleEmit(SearchDebounceMs); });
 
     updateStatusButton();
@@ -107,11 +108,20 @@ EvaluationFilter EvaluationFilterBar::filter() const
         filter.statuses.clear();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     switch (DateRange(m_ui->dateCombo->currentData().toInt())) {
-    case DateRange::AnyTime: break;
-    case DateRange::Last24Hours: filter.createdFrom = now - DayMs; break;
-    case DateRange::Last7Days: filter.createdFrom = now - 7 * DayMs; break;
-    case DateRange::Last14Days: filter.createdFrom = now - 14 * DayMs; break;
-    case DateRange::Last30Days: filter.createdFrom = now - 30 * DayMs; break;
+    case DateRange::AnyTime:
+        break;
+    case DateRange::Last24Hours:
+        filter.createdFrom = now - DayMs;
+        break;
+    case DateRange::Last7Days:
+        filter.createdFrom = now - 7 * DayMs;
+        break;
+    case DateRange::Last14Days:
+        filter.createdFrom = now - 14 * DayMs;
+        break;
+    case DateRange::Last30Days:
+        filter.createdFrom = now - 30 * DayMs;
+        break;
     case DateRange::Custom:
         filter.createdFrom = m_ui->fromEdit->dateTime().toMSecsSinceEpoch();
         filter.createdTo = m_ui->toEdit->dateTime().toMSecsSinceEpoch();
@@ -176,10 +186,10 @@ void EvaluationFilterBar::emitIfChanged()
     // Relative ranges move with the clock, so they are compared by choice, not by timestamp;
     // otherwise every keystroke would also look like a new date filter.
     const bool custom = DateRange(m_ui->dateCombo->currentData().toInt()) == DateRange::Custom;
-    const bool same = current.search == m_lastEmitted.search && current.statuses == m_lastEmitted.statuses
-        && range == m_lastEmittedRange
-        && (!custom
-            || (current.createdFrom == m_lastEmitted.createdFrom && current.createdTo == m_lastEmitted.createdTo));
+    const bool same = current.search == m_lastEmitted.search && current.statuses == m_lastEmitted.statuses &&
+                      range == m_lastEmittedRange &&
+                      (!custom || (current.createdFrom == m_lastEmitted.createdFrom &&
+                                   current.createdTo == m_lastEmitted.createdTo));
     if (same)
         return;
     m_lastEmitted = current;

@@ -30,7 +30,7 @@ public:
 
     EvaluationFilter filter() const; // computed now: "last 24 hours" is relative to the call
     bool isFiltering() const;
-    void clear();                    // back to every evaluation; emits filterChanged at once
+    void clear(); // back to every evaluation; emits filterChanged at once
     void focusSearch();
     void setDateRange(DateRange range);
     void setStatuses(const QList<EvaluationStatus> &statuses);

@@ -3,8 +3,8 @@
 #include "core/format.h"
 #include "futurecontinuation.h"
 #include "sources/evaluationstore.h"
-#include "uiresources.h"
 #include "ui_evaluationoutputview.h"
+#include "uiresources.h"
 
 #include <QDir>
 #include <QFile>
@@ -114,7 +114,8 @@ void EvaluationOutputView::showInline(const QString &text, qint64 totalChars)
     auto noteFor = [this, totalChars, canReadMore, readInFull](qint64 shown) {
         if (shown >= totalChars)
             return QString();
-        QString note = tr("Showing the first %1 of %2 characters.").arg(formatCount(shown), formatCount(totalChars));
+        QString note =
+            tr("Showing the first %1 of %2 characters.").arg(formatCount(shown), formatCount(totalChars));
         if (!canReadMore) {
             note += u' ' + (readInFull ? tr("The viewer holds no more; “Save to file…” writes all of it.")
                                        : tr("“Save to file…” writes the %1 characters read.")
@@ -156,8 +157,9 @@ void EvaluationOutputView::showLocation(EvaluationStore *store, const QString &l
     setNote({}, false);
     const QUrl url(location);
     if (url.scheme() == u"s3"_s) {
-        showMessage(tr("This output is archived in S3 — opening S3 objects comes with the Storage Explorer.\n\n%1")
-                        .arg(location));
+        showMessage(
+            tr("This output is archived in S3 — opening S3 objects comes with the Storage Explorer.\n\n%1")
+                .arg(location));
         settle();
         return;
     }
@@ -187,7 +189,8 @@ void EvaluationOutputView::readFile(qint64 maxBytes)
                  });
 }
 
-EvaluationOutputView::PreparedText EvaluationOutputView::prepareFileText(const QByteArray &data, qint64 capBytes)
+EvaluationOutputView::PreparedText EvaluationOutputView::prepareFileText(const QByteArray &data,
+                                                                         qint64 capBytes)
 {
     qsizetype size = data.size();
     if (size > capBytes) {
@@ -224,15 +227,16 @@ void EvaluationOutputView::onFileRead(const OutputFileResult &result, qint64 max
                  });
 }
 
-void EvaluationOutputView::showFileText(const OutputFileResult &result, qint64 maxBytes, const PreparedText &prepared)
+void EvaluationOutputView::showFileText(const OutputFileResult &result, qint64 maxBytes,
+                                        const PreparedText &prepared)
 {
     setBusy(false);
     showText(prepared.text);
     if (result.truncated || prepared.shownBytes < result.data.size()) {
         const bool canReadMore = maxBytes < FullReadBytes;
         m_loadAll = canReadMore ? LoadAll::File : LoadAll::None;
-        QString note = tr("Showing the first %1 of %2.").arg(formatBytes(prepared.shownBytes),
-                                                             formatBytes(result.totalSize));
+        QString note = tr("Showing the first %1 of %2.")
+                           .arg(formatBytes(prepared.shownBytes), formatBytes(result.totalSize));
         if (!canReadMore)
             note += u' ' + tr("The viewer holds no more; “Save to file…” writes all of it.");
         setNote(note, canReadMore, true);
@@ -291,9 +295,9 @@ void EvaluationOutputView::updateNoteBar()
 void EvaluationOutputView::chooseSaveFile()
 {
     const QString suggested = m_sourcePath.isEmpty() ? u"output.txt"_s : QFileInfo(m_sourcePath).fileName();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the output"),
-                                                      QDir::home().filePath(suggested),
-                                                      tr("Text files (*.txt *.log);;All files (*)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the output"), QDir::home().filePath(suggested),
+                                     tr("Text files (*.txt *.log);;All files (*)"));
     if (!path.isEmpty())
         saveTo(path);
 }
@@ -307,14 +311,14 @@ void EvaluationOutputView::saveTo(const QString &path)
     const quint64 generation = m_generation;
     setBusy(true, tr("Saving to %1…").arg(QDir::toNativeSeparators(path)));
     QFuture<QString> future = m_saveSource == SaveSource::File
-        ? QtConcurrent::run(copyFile, m_sourcePath, path)
-        : QtConcurrent::run(writeText, m_inlineText, path);
+                                  ? QtConcurrent::run(copyFile, m_sourcePath, path)
+                                  : QtConcurrent::run(writeText, m_inlineText, path);
     whenFinished(future, this, [this, generation, path](const QString &error) {
         if (generation == m_generation) {
             setBusy(false);
-            const QString outcome = error.isEmpty()
-                ? tr("Saved to %1.").arg(QDir::toNativeSeparators(path))
-                : tr("Could not save to %1: %2").arg(QDir::toNativeSeparators(path), error);
+            const QString outcome =
+                error.isEmpty() ? tr("Saved to %1.").arg(QDir::toNativeSeparators(path))
+                                : tr("Could not save to %1: %2").arg(QDir::toNativeSeparators(path), error);
             m_ui->noteLabel->setText(m_note.isEmpty() ? outcome : m_note + u"  "_s + outcome);
         }
         Q_EMIT savedTo(path, error);

@@ -9,7 +9,6 @@
 
 namespace Sightline {
 
-
 namespace Ui {
 class EvaluationOutputView;
 }
@@ -40,10 +39,10 @@ public:
     void saveTo(const QString &path);
 
     bool isSettled() const { return m_settled; }
-    bool isBusy() const;          // reading, decoding or saving in the background
+    bool isBusy() const; // reading, decoding or saving in the background
     bool canSave() const;
-    QString text() const;        // what the text page shows now
-    QString message() const;     // what the message page shows now, when it is shown
+    QString text() const;    // what the text page shows now
+    QString message() const; // what the message page shows now, when it is shown
     QString note() const;
 
     static constexpr qint64 FirstReadBytes = 1024 * 1024;
@@ -85,8 +84,8 @@ private:
     std::unique_ptr<Ui::EvaluationOutputView> m_ui;
     QPointer<EvaluationStore> m_store;
     QString m_location;
-    QString m_sourcePath;  // the output file on disk, for "Save to file…"
-    QString m_inlineText;  // all inline text read (may exceed what the editor shows)
+    QString m_sourcePath;     // the output file on disk, for "Save to file…"
+    QString m_inlineText;     // all inline text read (may exceed what the editor shows)
     quint64 m_generation = 0; // answers for an output shown before are dropped
     LoadAll m_loadAll = LoadAll::None;
     SaveSource m_saveSource = SaveSource::None;

@@ -46,7 +46,8 @@ void EvaluationTableDelegate::paint(QPainter *painter, const QStyleOptionViewIte
     }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    Pill::paintCell(painter, opt, index.siblingAtColumn(0).data(EvaluationTableModel::StatusColorRole).value<QColor>());
+    Pill::paintCell(painter, opt,
+                    index.siblingAtColumn(0).data(EvaluationTableModel::StatusColorRole).value<QColor>());
 }
 
 QSize EvaluationTableDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -5,10 +5,10 @@
 #include "futurecontinuation.h"
 #include "models/evaluationeventmodel.h"
 #include "models/statuspalette.h"
-#include "statuspill.h"
-#include "uiresources.h"
 #include "sources/evaluationstore.h"
+#include "statuspill.h"
 #include "ui_evaluationwindow.h"
+#include "uiresources.h"
 
 #include <QClipboard>
 #include <QDateTime>
@@ -88,7 +88,8 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
     header->setStretchLastSection(true);
     header->setHighlightSections(false);
     const QFontMetrics metrics = fontMetrics();
-    header->resizeSection(EvaluationEventModel::Time, metrics.horizontalAdvance(u"2024-12-31 23:59:59.999"_s) + 24);
+    header->resizeSection(EvaluationEventModel::Time,
+                          metrics.horizontalAdvance(u"2024-12-31 23:59:59.999"_s) + 24);
     header->resizeSection(EvaluationEventModel::Type, metrics.averageCharWidth() * 28);
     header->resizeSection(EvaluationEventModel::Category, metrics.averageCharWidth() * 15);
     header->resizeSection(EvaluationEventModel::Severity, metrics.horizontalAdvance(u"critical"_s) + 48);
@@ -135,10 +136,11 @@ void EvaluationWindow::reload()
         m_state = State::Loading;
         m_ui->pageStack->setCurrentWidget(m_ui->loadingPage);
     }
-    whenFinished(m_store->loadDetail(m_id, m_textCap), this, [this, generation](const EvaluationDetailResult &result) {
-        if (generation == m_generation)
-            onLoaded(result);
-    });
+    whenFinished(m_store->loadDetail(m_id, m_textCap), this,
+                 [this, generation](const EvaluationDetailResult &result) {
+                     if (generation == m_generation)
+                         onLoaded(result);
+                 });
 }
 
 void EvaluationWindow::onLoaded(const EvaluationDetailResult &result)
@@ -161,8 +163,9 @@ void EvaluationWindow::onLoaded(const EvaluationDetailResult &result)
     m_state = State::Shown;
     QList<EvaluationEvent> events = result.events;
     // Time order whatever order the store used; equal times keep the store's order.
-    std::stable_sort(events.begin(), events.end(),
-                     [](const EvaluationEvent &a, const EvaluationEvent &b) { return a.timestamp < b.timestamp; });
+    std::stable_sort(events.begin(), events.end(), [](const EvaluationEvent &a, const EvaluationEvent &b) {
+        return a.timestamp < b.timestamp;
+    });
     m_events->setEvents(std::move(events));
     showDetail(*result.detail, result.eventsTruncated);
 }
@@ -181,15 +184,16 @@ void EvaluationWindow::showDetail(const EvaluationDetail &detail, bool eventsTru
 {
     const EvaluationRow &row = detail.row;
     m_ui->idLabel->setText(row.id);
-    const QString status = row.status == EvaluationStatus::Unknown ? row.statusText : statusDisplayName(row.status);
+    const QString status =
+        row.status == EvaluationStatus::Unknown ? row.statusText : statusDisplayName(row.status);
     m_ui->statusPill->setStatus(status, statusColor(row.status));
 
     QStringList lineage;
     if (m_store)
         lineage << tr("Metadata in %1").arg(m_store->describe());
     if (!detail.outputLocation.isEmpty()) {
-        const QString kind = detail.outputLocation.startsWith(u"s3://"_s) ? tr("output archived in S3")
-                                                                            : tr("output file");
+        const QString kind =
+            detail.outputLocation.startsWith(u"s3://"_s) ? tr("output archived in S3") : tr("output file");
         lineage << (row.outputSize ? u"%1 %2"_s.arg(kind, formatBytes(*row.outputSize)) : kind);
     } else if (detail.outputLength > 0) {
         lineage << tr("inline output, %1 characters").arg(formatCount(detail.outputLength));
@@ -223,8 +227,8 @@ void EvaluationWindow::buildFacts()
     // Two rows of caption-over-value cells: what a researcher checks first, at a glance. Built
     // once: labels made while the window is visible only appear on the next event-loop turn, so
     // rebuilding them on every reload showed an empty framed box until then.
-    const QString captions[FactCount] = {tr("Created"), tr("Started"),   tr("Completed"), tr("Duration"),
-                                         tr("Exit code"), tr("Worker"), tr("Container"), tr("Batch"),
+    const QString captions[FactCount] = {tr("Created"),      tr("Started"), tr("Completed"), tr("Duration"),
+                                         tr("Exit code"),    tr("Worker"),  tr("Container"), tr("Batch"),
                                          tr("Submitted by"), tr("Cost")};
     QGridLayout *grid = m_ui->factsGrid;
     QFont captionFont = font();
@@ -282,7 +286,8 @@ void EvaluationWindow::fillOverview(const EvaluationDetail &detail)
     // The word people read ("Failed"), in the status colour; the stored text only for a status
     // this version does not know.
     const bool unknown = row.status == EvaluationStatus::Unknown;
-    auto *status = valueLabel(unknown ? row.statusText : statusDisplayName(row.status), m_ui->overviewContents);
+    auto *status =
+        valueLabel(unknown ? row.statusText : statusDisplayName(row.status), m_ui->overviewContents);
     status->setObjectName(u"overviewStatus"_s);
     if (!unknown) {
         QPalette colored = status->palette();
@@ -304,22 +309,26 @@ void EvaluationWindow::fillOverview(const EvaluationDetail &detail)
     add(tr("Submitted by"), row.submittedBy);
     add(tr("Exit code"), row.exitCode ? QString::number(*row.exitCode) : QString());
     add(tr("Error"), detail.error);
-    add(tr("Code length"), tr("%1 characters").arg(formatCount(detail.codeLengthColumn.value_or(detail.codeLength))));
+    add(tr("Code length"),
+        tr("%1 characters").arg(formatCount(detail.codeLengthColumn.value_or(detail.codeLength))));
     if (!detail.outputLocation.isEmpty())
         add(tr("Output location"), detail.outputLocation);
-    add(tr("Output size"), row.outputSize ? formatBytes(*row.outputSize)
-                                          : (detail.outputLength ? tr("%1 characters inline")
-                                                                       .arg(formatCount(detail.outputLength))
-                                                                 : QString()));
+    add(tr("Output size"),
+        row.outputSize
+            ? formatBytes(*row.outputSize)
+            : (detail.outputLength ? tr("%1 characters inline").arg(formatCount(detail.outputLength))
+                                   : QString()));
     add(tr("CPU"), detail.cpuSeconds ? tr("%1 s").arg(number(detail.cpuSeconds, 1)) : QString());
-    add(tr("Memory"), detail.memoryMbSeconds ? tr("%1 MB·s").arg(number(detail.memoryMbSeconds, 0)) : QString());
+    add(tr("Memory"),
+        detail.memoryMbSeconds ? tr("%1 MB·s").arg(number(detail.memoryMbSeconds, 0)) : QString());
     add(tr("Estimated cost"), row.costCents ? formatCost(*row.costCents) : QString());
     add(tr("Events"), formatCount(m_events->rowCount()));
     // Widgets added to a visible parent only appear on the next event-loop turn; on a reload
     // the Overview would be blank until then (and in a screenshot taken right away).
     // (On the first load the page is hidden and its rows appear with it.)
     if (m_ui->overviewContents->isVisible()) {
-        const QList<QWidget *> rows = m_ui->overviewContents->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+        const QList<QWidget *> rows =
+            m_ui->overviewContents->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
         for (QWidget *row : rows)
             row->show();
     }

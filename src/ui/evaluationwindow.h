@@ -13,7 +13,6 @@ namespace Sightline {
 
 class EvaluationEventModel;
 
-
 namespace Ui {
 class EvaluationWindow;
 }
@@ -36,7 +35,7 @@ public:
     void reload();
 
     // What is on screen, for tests and reports of the screenshot mode.
-    QString headerText() const;   // the id as shown in the header
+    QString headerText() const; // the id as shown in the header
     QString statusText() const;
     QString codeText() const;
     QString outputText() const;

@@ -5,8 +5,8 @@
 #include "evaluationwindow.h"
 #include "models/evaluationtablemodel.h"
 #include "sources/evaluationstore.h"
-#include "uiresources.h"
 #include "ui_mainwindow.h"
+#include "uiresources.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -40,9 +40,11 @@ MainWindow::MainWindow(QWidget *parent)
             [this] { m_ui->browser->setViewMode(EvaluationBrowser::ViewMode::Table); });
     connect(m_ui->actionCards, &QAction::triggered, this,
             [this] { m_ui->browser->setViewMode(EvaluationBrowser::ViewMode::Cards); });
-    connect(m_ui->browser, &EvaluationBrowser::viewModeChanged, this, [this](EvaluationBrowser::ViewMode mode) {
-        (mode == EvaluationBrowser::ViewMode::Table ? m_ui->actionTable : m_ui->actionCards)->setChecked(true);
-    });
+    connect(m_ui->browser, &EvaluationBrowser::viewModeChanged, this,
+            [this](EvaluationBrowser::ViewMode mode) {
+                (mode == EvaluationBrowser::ViewMode::Table ? m_ui->actionTable : m_ui->actionCards)
+                    ->setChecked(true);
+            });
     connect(m_ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::openWorkspaceRequested);
     connect(m_ui->welcomeOpenButton, &QPushButton::clicked, this, &MainWindow::openWorkspaceRequested);
     connect(m_ui->errorOpenButton, &QPushButton::clicked, this, &MainWindow::openWorkspaceRequested);
@@ -100,17 +102,19 @@ void MainWindow::setWorkspace(const WorkspaceProfile &profile)
         checkDataShown();
     });
     connect(m_model.get(), &EvaluationTableModel::countsChanged, this, &MainWindow::checkDataShown);
-    connect(m_model.get(), &EvaluationTableModel::stateChanged, this, [this](EvaluationTableModel::State state) {
-        if (state != EvaluationTableModel::State::Failed)
-            return;
-        // The banner above says what went wrong (unreachable server, corrupt file, missing table…);
-        // the status bar only points at it, so it must be true for every kind of failure.
-        statusBar()->showMessage(tr("Could not load evaluations — see the message above"), 8000);
-        if (!m_dataShownEmitted)
-            Q_EMIT workspaceLoadFailed(m_model->errorMessage());
-    });
+    connect(m_model.get(), &EvaluationTableModel::stateChanged, this,
+            [this](EvaluationTableModel::State state) {
+                if (state != EvaluationTableModel::State::Failed)
+                    return;
+                // The banner above says what went wrong (unreachable server, corrupt file, missing table…);
+                // the status bar only points at it, so it must be true for every kind of failure.
+                statusBar()->showMessage(tr("Could not load evaluations — see the message above"), 8000);
+                if (!m_dataShownEmitted)
+                    Q_EMIT workspaceLoadFailed(m_model->errorMessage());
+            });
 
-    setWindowTitle(tr("Sightline — %1").arg(profile.name.isEmpty() ? tr("Untitled workspace") : profile.name));
+    setWindowTitle(
+        tr("Sightline — %1").arg(profile.name.isEmpty() ? tr("Untitled workspace") : profile.name));
     m_workspaceLabel->setText(m_store->describe());
     m_ui->pages->setCurrentWidget(m_ui->browser);
     m_ui->actionRefresh->setEnabled(true);
@@ -154,9 +158,10 @@ void MainWindow::noteNewEvaluations(int count)
     if (count <= 0 || !m_model)
         return;
     m_newEvaluations += count;
-    m_newEvaluationsLabel->setText(m_newEvaluations == 1
-                                       ? tr("1 new evaluation — press F5 to refresh")
-                                       : tr("%1 new evaluations — press F5 to refresh").arg(formatCount(m_newEvaluations)));
+    m_newEvaluationsLabel->setText(
+        m_newEvaluations == 1
+            ? tr("1 new evaluation — press F5 to refresh")
+            : tr("%1 new evaluations — press F5 to refresh").arg(formatCount(m_newEvaluations)));
 }
 
 QString MainWindow::newEvaluationsNote() const

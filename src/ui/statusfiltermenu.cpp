@@ -45,7 +45,8 @@ void StatusFilterMenu::keyPressEvent(QKeyEvent *event)
                 return;
         }
         break;
-    default: break;
+    default:
+        break;
     }
     QMenu::keyPressEvent(event);
 }

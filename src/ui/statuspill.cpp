@@ -1,9 +1,9 @@
 #include "statuspill.h"
 
 #include <QApplication>
-#include <QStyle>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyle>
 
 namespace Sightline {
 
