@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QClipboard>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -303,6 +304,14 @@ private Q_SLOTS:
             *db, u"SELECT COUNT(*) FROM events WHERE evaluation_id = %1"_s.arg(db->placeholder(1)), {id});
         QVERIFY(events > 0);
         QCOMPARE(evaluation->eventCount(), int(events));
+        // Ctrl+Shift+C copies the evaluation as Markdown.
+        QGuiApplication::clipboard()->clear();
+        evaluation->activateWindow();
+        QTest::keyClick(evaluation, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        const QString copied = QGuiApplication::clipboard()->text();
+        QVERIFY2(copied.startsWith(u"## Evaluation `"_s + id + u'`'), qPrintable(copied.left(200)));
+        QVERIFY(copied.contains(u"**Events** (%1)"_s.arg(events)));
+        QCOMPARE(copied, evaluation->summaryMarkdown());
         evaluation->resize(1040, 740);
         // No empty framed box the moment the data is shown (the facts box used to be empty until
         // the next event-loop turn).

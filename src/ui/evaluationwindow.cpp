@@ -1,5 +1,7 @@
 #include "evaluationwindow.h"
 
+#include "report/evaluationsummary.h"
+
 #include "core/format.h"
 #include "eventtabledelegate.h"
 #include "futurecontinuation.h"
@@ -15,6 +17,7 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QMenu>
 #include <QShortcut>
 
 #include <algorithm>
@@ -98,6 +101,21 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
     connect(m_ui->reloadButton, &QToolButton::clicked, this, &EvaluationWindow::reload);
     connect(m_ui->copyIdButton, &QToolButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_id); });
+    // The button copies the id; its menu also copies the whole evaluation as Markdown, for a
+    // notebook, an issue or a chat (Ctrl+Shift+C anywhere in the window).
+    auto *copyMenu = new QMenu(this);
+    copyMenu->addAction(tr("Copy evaluation id"), this,
+                        [this] { QGuiApplication::clipboard()->setText(m_id); });
+    m_copySummary = copyMenu->addAction(tr("Copy summary as Markdown"), this,
+                                        [this] { QGuiApplication::clipboard()->setText(summaryMarkdown()); });
+    m_copySummary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copySummary->setShortcutContext(Qt::WindowShortcut);
+    m_copySummary->setEnabled(false);
+    addAction(m_copySummary);
+    m_ui->copyIdButton->setMenu(copyMenu);
+    m_ui->copyIdButton->setPopupMode(QToolButton::MenuButtonPopup);
+    m_ui->copyIdButton->setToolTip(
+        tr("Copy the evaluation id; the menu also copies a Markdown summary (Ctrl+Shift+C)"));
     // "Load all" reads the evaluation again without the cap; code and inline output share it.
     auto loadAll = [this] {
         m_textCap = FullTextChars;
@@ -167,7 +185,19 @@ void EvaluationWindow::onLoaded(const EvaluationDetailResult &result)
         return a.timestamp < b.timestamp;
     });
     m_events->setEvents(std::move(events));
+    m_detail = *result.detail;
+    m_copySummary->setEnabled(true);
     showDetail(*result.detail, result.eventsTruncated);
+}
+
+QString EvaluationWindow::summaryMarkdown() const
+{
+    if (!m_detail)
+        return {};
+    EvaluationSummaryOptions options;
+    options.sourceDescription = m_store ? m_store->describe() : QString();
+    options.utcOffsetSeconds = QDateTime::currentDateTime().offsetFromUtc();
+    return evaluationSummaryMarkdown(*m_detail, m_events->events(), options);
 }
 
 void EvaluationWindow::showProblem(const QString &title, const QString &message, bool canRetry)

@@ -6,7 +6,9 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
+class QAction;
 class QLabel;
 
 namespace Sightline {
@@ -42,6 +44,7 @@ public:
     QString outputMessage() const;
     QString problemText() const;
     int eventCount() const;
+    QString summaryMarkdown() const; // the evaluation as Markdown (report/evaluationsummary.h)
 
     static constexpr qint64 FirstTextChars = 1'000'000;
     static constexpr qint64 FullTextChars = 256LL * 1024 * 1024;
@@ -74,6 +77,8 @@ private:
     State m_state = State::Loading;
     quint64 m_generation = 0;
     qint64 m_textCap = FirstTextChars;
+    std::optional<EvaluationDetail> m_detail; // the last one shown, for "Copy summary"
+    QAction *m_copySummary = nullptr;
     bool m_dataShownEmitted = false;
     static constexpr int FactColumns = 5;
     static constexpr int FactCount = 2 * FactColumns;
