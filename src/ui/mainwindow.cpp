@@ -195,11 +195,11 @@ EvaluationWindow *MainWindow::openEvaluation(const QString &id)
     for (const QPointer<EvaluationWindow> &other : std::as_const(m_windows))
         open += other ? 1 : 0;
     window->move(pos() + QPoint(40 + 28 * (open % 8), 40 + 28 * (open % 8)));
+    // Closed windows leave null entries behind; drop them here rather than from a destroyed()
+    // handler, which would read a QPointer<EvaluationWindow> to an object that by then is only a
+    // QObject (UBSan: invalid downcast).
+    m_windows.removeIf([](const auto &entry) { return entry.value().isNull(); });
     m_windows.insert(id, window);
-    connect(window, &QObject::destroyed, this, [this, id] {
-        if (!m_windows.value(id))
-            m_windows.remove(id);
-    });
     window->show();
     window->raise();
     window->activateWindow();
