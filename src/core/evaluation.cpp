@@ -7,26 +7,57 @@ using namespace Qt::StringLiterals;
 namespace Sightline {
 
 namespace {
-struct StatusName
+// Each enum's names as the platform stores them: one table per enum, read both ways.
+template<typename Enum>
+struct EnumName
 {
-    EvaluationStatus status;
+    Enum value;
     QStringView name;
 };
-constexpr StatusName kStatusNames[] = {
+
+constexpr EnumName<EvaluationStatus> kStatusNames[] = {
     {EvaluationStatus::Queued, u"queued"},       {EvaluationStatus::Provisioning, u"provisioning"},
     {EvaluationStatus::Running, u"running"},     {EvaluationStatus::Completed, u"completed"},
     {EvaluationStatus::Failed, u"failed"},       {EvaluationStatus::Timeout, u"timeout"},
     {EvaluationStatus::Cancelled, u"cancelled"},
 };
+constexpr EnumName<EventCategory> kCategoryNames[] = {
+    {EventCategory::Research, u"research"},
+    {EventCategory::Storage, u"storage"},
+    {EventCategory::Infrastructure, u"infrastructure"},
+    {EventCategory::Security, u"security"},
+};
+constexpr EnumName<EventSeverity> kSeverityNames[] = {
+    {EventSeverity::Info, u"info"},
+    {EventSeverity::Warning, u"warning"},
+    {EventSeverity::Error, u"error"},
+    {EventSeverity::Critical, u"critical"},
+};
+
+template<typename Enum, size_t N>
+QString nameOf(const EnumName<Enum> (&table)[N], Enum value)
+{
+    for (const auto &entry : table) {
+        if (entry.value == value)
+            return entry.name.toString();
+    }
+    return u"unknown"_s;
+}
+
+template<typename Enum, size_t N>
+Enum valueOf(const EnumName<Enum> (&table)[N], QStringView name, Enum unknown)
+{
+    for (const auto &entry : table) {
+        if (entry.name == name)
+            return entry.value;
+    }
+    return unknown;
+}
 } // namespace
 
 QString statusName(EvaluationStatus status)
 {
-    for (const auto &entry : kStatusNames) {
-        if (entry.status == status)
-            return entry.name.toString();
-    }
-    return u"unknown"_s;
+    return nameOf(kStatusNames, status);
 }
 
 QString statusDisplayName(EvaluationStatus status)
@@ -54,18 +85,14 @@ QString statusDisplayName(EvaluationStatus status)
 
 EvaluationStatus statusFromName(QStringView name)
 {
-    for (const auto &entry : kStatusNames) {
-        if (entry.name == name)
-            return entry.status;
-    }
-    return EvaluationStatus::Unknown;
+    return valueOf(kStatusNames, name, EvaluationStatus::Unknown);
 }
 
 QList<EvaluationStatus> knownStatuses()
 {
     QList<EvaluationStatus> result;
     for (const auto &entry : kStatusNames)
-        result.append(entry.status);
+        result.append(entry.value);
     return result;
 }
 
@@ -84,62 +111,22 @@ bool isTerminal(EvaluationStatus status)
 
 QString categoryName(EventCategory category)
 {
-    switch (category) {
-    case EventCategory::Research:
-        return u"research"_s;
-    case EventCategory::Storage:
-        return u"storage"_s;
-    case EventCategory::Infrastructure:
-        return u"infrastructure"_s;
-    case EventCategory::Security:
-        return u"security"_s;
-    case EventCategory::Unknown:
-        break;
-    }
-    return u"unknown"_s;
+    return nameOf(kCategoryNames, category);
 }
 
 EventCategory categoryFromName(QStringView name)
 {
-    if (name == u"research")
-        return EventCategory::Research;
-    if (name == u"storage")
-        return EventCategory::Storage;
-    if (name == u"infrastructure")
-        return EventCategory::Infrastructure;
-    if (name == u"security")
-        return EventCategory::Security;
-    return EventCategory::Unknown;
+    return valueOf(kCategoryNames, name, EventCategory::Unknown);
 }
 
 QString severityName(EventSeverity severity)
 {
-    switch (severity) {
-    case EventSeverity::Info:
-        return u"info"_s;
-    case EventSeverity::Warning:
-        return u"warning"_s;
-    case EventSeverity::Error:
-        return u"error"_s;
-    case EventSeverity::Critical:
-        return u"critical"_s;
-    case EventSeverity::Unknown:
-        break;
-    }
-    return u"unknown"_s;
+    return nameOf(kSeverityNames, severity);
 }
 
 EventSeverity severityFromName(QStringView name)
 {
-    if (name == u"info")
-        return EventSeverity::Info;
-    if (name == u"warning")
-        return EventSeverity::Warning;
-    if (name == u"error")
-        return EventSeverity::Error;
-    if (name == u"critical")
-        return EventSeverity::Critical;
-    return EventSeverity::Unknown;
+    return valueOf(kSeverityNames, name, EventSeverity::Unknown);
 }
 
 } // namespace Sightline
