@@ -94,10 +94,8 @@ void EvaluationTableModel::sort(int column, Qt::SortOrder order)
     const EvaluationSort sort{EvaluationColumn(column), order};
     if (sort == m_sort)
         return;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     m_sort = sort;
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    startQuery();
+    startQuery(); // a reset: every row's place changes, and only the first page is known
 }
 
 void EvaluationTableModel::refresh()
@@ -154,10 +152,8 @@ void EvaluationTableModel::onRows(quint64 generation, qint64 first, const QList<
         setRowCountTo(int(first + rows.size()));
     }
     const int last = int(qMin<qint64>(first + rows.size(), m_rowCount)) - 1;
-    if (last >= first) {
+    if (last >= first)
         Q_EMIT dataChanged(index(int(first), 0), index(last, EvaluationColumnCount - 1));
-        Q_EMIT rowsLoaded(int(first), last);
-    }
     if (page == 0 && !m_firstRowsShown) {
         m_firstRowsShown = true;
         if (m_counts)
@@ -289,7 +285,6 @@ QHash<int, QByteArray> EvaluationTableModel::roleNames() const
     names.insert(EngineRole, "engine");
     names.insert(LoadedRole, "loaded");
     names.insert(RowRole, "row");
-    names.insert(SortValueRole, "sortValue");
     return names;
 }
 
@@ -398,42 +393,6 @@ QVariant EvaluationTableModel::data(const QModelIndex &index, int role) const
         return true;
     case RowRole:
         return QVariant::fromValue(*row);
-    case SortValueRole:
-        return sortValue(*row, m_sort.column);
-    }
-    return {};
-}
-
-QVariant EvaluationTableModel::sortValue(const EvaluationRow &row, EvaluationColumn column)
-{
-    auto ts = [](const Timestamp &t) { return t ? QVariant(*t) : QVariant(); };
-    switch (column) {
-    case EvaluationColumn::Id:
-        return row.id;
-    case EvaluationColumn::Status:
-        return row.statusText;
-    case EvaluationColumn::Engine:
-        return row.engine.isNull() ? QVariant() : QVariant(row.engine);
-    case EvaluationColumn::Created:
-        return ts(row.createdAt);
-    case EvaluationColumn::Started:
-        return ts(row.startedAt);
-    case EvaluationColumn::Completed:
-        return ts(row.completedAt);
-    case EvaluationColumn::Duration:
-        return row.durationSeconds ? QVariant(*row.durationSeconds) : QVariant();
-    case EvaluationColumn::Worker:
-        return row.workerId.isNull() ? QVariant() : QVariant(row.workerId);
-    case EvaluationColumn::Batch:
-        return row.batchId.isNull() ? QVariant() : QVariant(row.batchId);
-    case EvaluationColumn::SubmittedBy:
-        return row.submittedBy.isNull() ? QVariant() : QVariant(row.submittedBy);
-    case EvaluationColumn::ExitCode:
-        return row.exitCode ? QVariant(*row.exitCode) : QVariant();
-    case EvaluationColumn::OutputSize:
-        return row.outputSize ? QVariant(*row.outputSize) : QVariant();
-    case EvaluationColumn::Cost:
-        return row.costCents ? QVariant(*row.costCents) : QVariant();
     }
     return {};
 }

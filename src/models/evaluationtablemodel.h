@@ -31,9 +31,8 @@ public:
         BatchRole,
         SubmittedByRole,
         EngineRole,
-        LoadedRole,    // bool: false while the row is a placeholder
-        RowRole,       // QVariant::fromValue(EvaluationRow)
-        SortValueRole, // raw value, for tests
+        LoadedRole, // bool: false while the row is a placeholder
+        RowRole,    // QVariant::fromValue(EvaluationRow)
     };
     Q_ENUM(Role)
 
@@ -72,7 +71,6 @@ Q_SIGNALS:
     void stateChanged(Sightline::EvaluationTableModel::State state);
     void countsChanged();
     void firstRowsShown(); // the first page of a new query is in the model
-    void rowsLoaded(int first, int last);
 
 private:
     void startQuery();
@@ -85,7 +83,6 @@ private:
     void setRowCountTo(int count);
     const EvaluationRow *findRow(int row) const;
     void evictPages();
-    static QVariant sortValue(const EvaluationRow &row, EvaluationColumn column);
 
     struct Page
     {

@@ -104,15 +104,19 @@ QString EvaluationReader::filterSql(QVariantList &params) const
     return conditions.join(u" AND "_s);
 }
 
-QString EvaluationReader::selectSql() const
+QString EvaluationReader::rowColumnsSql() const
 {
     const QString duration = evaluationSortSql(EvaluationColumn::Duration, m_conn.dialect(), m_schema);
-    return u"SELECT "_s + col(u"id") + u", "_s + col(u"status") + u", "_s + col(u"engine") + u", "_s +
-           col(u"created_at") + u", "_s + col(u"started_at") + u", "_s + col(u"completed_at") + u", "_s +
-           duration + u", "_s + col(u"worker_id") + u", "_s + col(u"batch_id") + u", "_s +
-           col(u"submitted_by") + u", "_s + col(u"exit_code") + u", "_s + col(u"output_size") + u", "_s +
-           col(u"estimated_cost_cents") + u", "_s + m_sortSql + u" FROM "_s +
-           quoteIdentifier(m_schema.evaluationsTable);
+    return col(u"id") + u", "_s + col(u"status") + u", "_s + col(u"engine") + u", "_s + col(u"created_at") +
+           u", "_s + col(u"started_at") + u", "_s + col(u"completed_at") + u", "_s + duration + u", "_s +
+           col(u"worker_id") + u", "_s + col(u"batch_id") + u", "_s + col(u"submitted_by") + u", "_s +
+           col(u"exit_code") + u", "_s + col(u"output_size") + u", "_s + col(u"estimated_cost_cents") +
+           u", "_s + m_sortSql;
+}
+
+QString EvaluationReader::selectSql() const
+{
+    return u"SELECT "_s + rowColumnsSql() + u" FROM "_s + quoteIdentifier(m_schema.evaluationsTable);
 }
 
 EvaluationRow EvaluationReader::decodeRow(const QVariantList &v) const
@@ -334,7 +338,7 @@ RowsResult EvaluationReader::readBlock(Block block, qint64 localFirst, int count
     QList<Key> keys;
     keys.reserve(r.rows.size());
     for (const QVariantList &values : r.rows)
-        keys.append(Key{values.value(13), values.value(0).toString()});
+        keys.append(Key{values.value(RowColumnCount - 1), values.value(0).toString()});
     if (!forward) {
         std::reverse(result.rows.begin(), result.rows.end());
         std::reverse(keys.begin(), keys.end());
@@ -354,42 +358,36 @@ EvaluationDetailResult EvaluationReader::detail(const QString &evaluationId, qin
 {
     EvaluationDetailResult result;
     const QString cap = QString::number(qMax<qint64>(1, maxTextChars));
-    const QString sql = selectSql();
-    const QString detailSql =
-        u"SELECT "_s + col(u"container_id") + u", substr("_s + col(u"code") + u", 1, "_s + cap +
-        u"), length("_s + col(u"code") + u"), "_s + col(u"code_length") + u", substr("_s + col(u"output") +
-        u", 1, "_s + cap + u"), length("_s + col(u"output") + u"), "_s + col(u"output_location") + u", "_s +
-        col(u"error") + u", "_s + col(u"cpu_seconds") + u", "_s + col(u"memory_mb_seconds") + u" FROM "_s +
-        quoteIdentifier(m_schema.evaluationsTable) + u" WHERE "_s + col(u"id") + u" = "_s +
-        m_conn.placeholder(1);
-    const SqlResult summary =
-        m_conn.exec(sql + u" WHERE "_s + col(u"id") + u" = "_s + m_conn.placeholder(1), {evaluationId});
-    if (!summary.ok()) {
-        result.error = summary.error;
+    // The browser's row columns (decoded by decodeRow), then what only this window shows, in one
+    // statement: large text is capped by the database, its full length comes alongside.
+    const QString sql = u"SELECT "_s + rowColumnsSql() + u", "_s + col(u"container_id") + u", substr("_s +
+                        col(u"code") + u", 1, "_s + cap + u"), length("_s + col(u"code") + u"), "_s +
+                        col(u"code_length") + u", substr("_s + col(u"output") + u", 1, "_s + cap +
+                        u"), length("_s + col(u"output") + u"), "_s + col(u"output_location") + u", "_s +
+                        col(u"error") + u", "_s + col(u"cpu_seconds") + u", "_s + col(u"memory_mb_seconds") +
+                        u" FROM "_s + quoteIdentifier(m_schema.evaluationsTable) + u" WHERE "_s + col(u"id") +
+                        u" = "_s + m_conn.placeholder(1);
+    const SqlResult found = m_conn.exec(sql, {evaluationId});
+    if (!found.ok()) {
+        result.error = found.error;
         return result;
     }
-    if (summary.rows.isEmpty())
+    if (found.rows.isEmpty())
         return result;
-    const SqlResult extra = m_conn.exec(detailSql, {evaluationId});
-    if (!extra.ok()) {
-        result.error = extra.error;
-        return result;
-    }
+    const QVariantList &v = found.rows.constFirst();
     EvaluationDetail detail;
-    detail.row = decodeRow(summary.rows.constFirst());
-    if (!extra.rows.isEmpty()) {
-        const QVariantList &v = extra.rows.constFirst();
-        detail.containerId = v.value(0).toString();
-        detail.code = v.value(1).toString();
-        detail.codeLength = sqlToInt64(v.value(2)).value_or(0);
-        detail.codeLengthColumn = sqlToInt64(v.value(3));
-        detail.output = v.value(4).toString();
-        detail.outputLength = sqlToInt64(v.value(5)).value_or(0);
-        detail.outputLocation = v.value(6).toString();
-        detail.error = v.value(7).toString();
-        detail.cpuSeconds = sqlToDouble(v.value(8));
-        detail.memoryMbSeconds = sqlToDouble(v.value(9));
-    }
+    detail.row = decodeRow(v);
+    constexpr int extra = RowColumnCount;
+    detail.containerId = v.value(extra).toString();
+    detail.code = v.value(extra + 1).toString();
+    detail.codeLength = sqlToInt64(v.value(extra + 2)).value_or(0);
+    detail.codeLengthColumn = sqlToInt64(v.value(extra + 3));
+    detail.output = v.value(extra + 4).toString();
+    detail.outputLength = sqlToInt64(v.value(extra + 5)).value_or(0);
+    detail.outputLocation = v.value(extra + 6).toString();
+    detail.error = v.value(extra + 7).toString();
+    detail.cpuSeconds = sqlToDouble(v.value(extra + 8));
+    detail.memoryMbSeconds = sqlToDouble(v.value(extra + 9));
     result.detail = std::move(detail);
 
     const SqlResult events =

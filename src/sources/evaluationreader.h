@@ -61,7 +61,9 @@ private:
     enum Block { NonNullBlock, NullBlock };
 
     QString filterSql(QVariantList &params) const;
+    QString rowColumnsSql() const; // what decodeRow() reads, then the sort key
     QString selectSql() const;
+    static constexpr int RowColumnCount = 14; // columns of rowColumnsSql()
     bool sortsById() const { return m_sort.column == EvaluationColumn::Id; }
     RowsResult readBlock(Block block, qint64 localFirst, int count, std::optional<qint64> blockSize);
     QString keySelectSql(Block block) const;

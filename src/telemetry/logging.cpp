@@ -13,12 +13,8 @@ using namespace Qt::StringLiterals;
 namespace Sightline {
 
 Q_LOGGING_CATEGORY(lcApp, "sightline.app")
-Q_LOGGING_CATEGORY(lcPostgres, "sightline.postgres")
-Q_LOGGING_CATEGORY(lcSqlite, "sightline.sqlite")
 Q_LOGGING_CATEGORY(lcStore, "sightline.store")
-Q_LOGGING_CATEGORY(lcFiles, "sightline.files")
 Q_LOGGING_CATEGORY(lcDemo, "sightline.demo")
-Q_LOGGING_CATEGORY(lcUi, "sightline.ui")
 
 namespace {
 QMutex g_logMutex;
