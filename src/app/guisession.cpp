@@ -1,10 +1,10 @@
 #include "guisession.h"
 
+#include "core/futurecontinuation.h"
 #include "sources/demosimulator.h"
 #include "sources/demoworkspace.h"
 #include "telemetry/logging.h"
 #include "ui/evaluationwindow.h"
-#include "ui/futurecontinuation.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>

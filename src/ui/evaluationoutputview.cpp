@@ -1,7 +1,7 @@
 #include "evaluationoutputview.h"
 
 #include "core/format.h"
-#include "futurecontinuation.h"
+#include "core/futurecontinuation.h"
 #include "sources/evaluationstore.h"
 #include "ui_evaluationoutputview.h"
 #include "uiresources.h"

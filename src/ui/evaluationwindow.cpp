@@ -3,8 +3,8 @@
 #include "report/evaluationsummary.h"
 
 #include "core/format.h"
+#include "core/futurecontinuation.h"
 #include "eventtabledelegate.h"
-#include "futurecontinuation.h"
 #include "models/evaluationeventmodel.h"
 #include "models/statuspalette.h"
 #include "sources/evaluationstore.h"
