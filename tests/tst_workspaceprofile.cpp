@@ -47,6 +47,15 @@ private Q_SLOTS:
                  u"rediss://cache.internal:6380/0"_s);
         QCOMPARE(p.schema.evaluationsTable, u"evaluations"_s);
         QCOMPARE(p.schema.eventsTable, u"events"_s);
+        // The Storage Explorer's typed settings, defaults where the sketch is silent.
+        QCOMPARE(p.redis.url, u"rediss://cache.internal:6380/0"_s);
+        QCOMPARE(p.redis.delimiter, u":"_s);
+        QCOMPARE(p.s3.endpoint, u"https://s3.eu-west-1.amazonaws.com"_s);
+        QCOMPARE(p.s3.bucket, u"crucible-archive"_s);
+        QCOMPARE(p.s3.region, u"eu-west-1"_s);
+        QVERIFY(!p.s3.pathStyle); // AWS itself: virtual-host addressing
+        QCOMPARE(p.memoryUrl, u"http://storage.internal:8082"_s);
+        QCOMPARE(p.timeoutSeconds, 10);
         QCOMPARE(p.drilldown.value(u"padding_seconds"_s).toInt(), 60);
         const QJsonArray panels = p.drilldown.value(u"panels"_s).toArray();
         QCOMPARE(panels.size(), 1);
@@ -125,6 +134,22 @@ private Q_SLOTS:
             << u"started_at"_s << 3;
         QTest::newRow("drilldown is a list")
             << QByteArray("{\n  \"drilldown\": [1]\n}") << u"drilldown"_s << 2;
+        QTest::newRow("redis url has another scheme")
+            << QByteArray("{\"sources\": {\n  \"redis\": {\"url\": \"http://r\"}\n}}") << u"redis://"_s << 2;
+        QTest::newRow("redis delimiter is a number")
+            << QByteArray("{\"sources\": {\"redis\": {\"url\": \"redis://r\",\n  \"delimiter\": 1}}}")
+            << u"delimiter"_s << 2;
+        QTest::newRow("s3 without bucket")
+            << QByteArray("{\"sources\": {\n\n  \"s3\": {\"endpoint\": \"http://s3\"}}}") << u"bucket"_s << 3;
+        QTest::newRow("s3 addressing unknown")
+            << QByteArray("{\"sources\": {\"s3\": {\"endpoint\": \"http://s3\", \"bucket\": \"b\",\n"
+                          "  \"addressing\": \"dns\"}}}")
+            << u"addressing"_s << 2;
+        QTest::newRow("memory url without scheme")
+            << QByteArray("{\"sources\": {\n  \"memory\": {\"url\": \"storage:8082\"}}}") << u"http://"_s
+            << 2;
+        QTest::newRow("timeout is text")
+            << QByteArray("{\"sources\": {\n  \"timeout_seconds\": \"10\"}}") << u"timeout_seconds"_s << 2;
         // Regression: "url" occurs under redis first; the error is about postgres's url.
         QTest::newRow("second url of two") << QByteArray("{\"sources\": {\n  \"redis\": {\"url\": "
                                                          "\"redis://r\"},\n  \"postgres\": {\"url\": 7}\n}}")

@@ -9,6 +9,7 @@
 #include <QJsonParseError>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -153,6 +154,64 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         !profile.postgresUrl.startsWith(u"postgresql://"_s))
         return failure(filePath, json, {u"sources"_s, u"postgres"_s, u"url"_s},
                        tr("the postgres url must start with postgresql://"));
+    if (auto err = stringField(u"redis"_s, u"url"_s, profile.redis.url))
+        return *err;
+    if (!profile.redis.url.isEmpty() && !profile.redis.url.startsWith(u"redis://"_s) &&
+        !profile.redis.url.startsWith(u"rediss://"_s))
+        return failure(filePath, json, {u"sources"_s, u"redis"_s, u"url"_s},
+                       tr("the redis url must start with redis:// or rediss://"));
+    if (auto err = stringField(u"memory"_s, u"url"_s, profile.memoryUrl))
+        return *err;
+    if (auto err = stringField(u"s3"_s, u"endpoint"_s, profile.s3.endpoint))
+        return *err;
+    if (auto err = stringField(u"s3"_s, u"bucket"_s, profile.s3.bucket))
+        return *err;
+    for (const auto &[source, field, url] : {std::tuple{u"memory"_s, u"url"_s, profile.memoryUrl},
+                                             std::tuple{u"s3"_s, u"endpoint"_s, profile.s3.endpoint}}) {
+        if (!url.isEmpty() && !url.startsWith(u"http://"_s) && !url.startsWith(u"https://"_s))
+            return failure(
+                filePath, json, {u"sources"_s, source, field},
+                tr("\"%1\" of source \"%2\" must start with http:// or https://").arg(field, source));
+    }
+    // Optional settings: a wrong type is an error, absence the default.
+    auto optionalString = [&](const QString &source, const QString &field,
+                              QString &out) -> std::optional<ProfileParseResult> {
+        const QJsonValue f = profile.sources.value(source).toObject().value(field);
+        if (f.isUndefined())
+            return std::nullopt;
+        if (!f.isString())
+            return failure(filePath, json, {u"sources"_s, source, field},
+                           tr("\"%1\" of source \"%2\" must be a string").arg(field, source));
+        out = f.toString();
+        return std::nullopt;
+    };
+    if (auto err = optionalString(u"redis"_s, u"delimiter"_s, profile.redis.delimiter))
+        return *err;
+    if (profile.redis.delimiter.isEmpty())
+        return failure(filePath, json, {u"sources"_s, u"redis"_s, u"delimiter"_s},
+                       tr("\"delimiter\" of source \"redis\" must not be empty"));
+    if (auto err = optionalString(u"s3"_s, u"region"_s, profile.s3.region))
+        return *err;
+    if (auto err = optionalString(u"s3"_s, u"prefix"_s, profile.s3.prefix))
+        return *err;
+    QString addressing;
+    if (auto err = optionalString(u"s3"_s, u"addressing"_s, addressing))
+        return *err;
+    if (addressing.isEmpty())
+        profile.s3.pathStyle = !profile.s3.endpoint.contains(u"amazonaws.com"_s);
+    else if (addressing == u"path"_s || addressing == u"virtual"_s)
+        profile.s3.pathStyle = addressing == u"path"_s;
+    else
+        return failure(
+            filePath, json, {u"sources"_s, u"s3"_s, u"addressing"_s},
+            tr("\"addressing\" of source \"s3\" is \"path\" or \"virtual\", not \"%1\"").arg(addressing));
+    const QJsonValue timeout = profile.sources.value(u"timeout_seconds"_s);
+    if (!timeout.isUndefined()) {
+        if (!timeout.isDouble() || timeout.toDouble() < 1 || timeout.toDouble() > 3600)
+            return failure(filePath, json, {u"sources"_s, u"timeout_seconds"_s},
+                           tr("\"timeout_seconds\" must be a number of seconds from 1 to 3600"));
+        profile.timeoutSeconds = int(timeout.toDouble());
+    }
     profile.sqlitePath = resolvePath(profile.sqlitePath, filePath);
     profile.filesRoot = resolvePath(profile.filesRoot, filePath);
 

@@ -19,6 +19,23 @@ struct SchemaNames
     QString column(const QString &platformName) const { return columns.value(platformName, platformName); }
 };
 
+// The Storage Explorer's network backends as the profile configures them (DESIGN.md §5). Empty
+// url/endpoint: not configured. Secrets never live here (keychain or environment).
+struct RedisSettings
+{
+    QString url;                             // redis://[user@]host:port/db or rediss://…
+    QString delimiter = QStringLiteral(":"); // the key namespace separator
+};
+
+struct S3Settings
+{
+    QString endpoint; // https://s3.eu-west-1.amazonaws.com, http://127.0.0.1:9000
+    QString bucket;
+    QString region = QStringLiteral("us-east-1");
+    bool pathStyle = true; // "addressing": "path" | "virtual"
+    QString prefix;        // only this part of the bucket
+};
+
 struct WorkspaceProfile
 {
     QString name;
@@ -26,7 +43,11 @@ struct WorkspaceProfile
     QString postgresUrl; // postgresql://…
     QString sqlitePath;  // a SQLite file holding the same tables
     QString filesRoot;   // <root>/outputs, <root>/logs
-    QJsonObject sources; // every source as written, for later capabilities
+    RedisSettings redis;
+    S3Settings s3;
+    QString memoryUrl;       // the storage service: http(s)://host:port
+    int timeoutSeconds = 10; // "timeout_seconds" at the top of "sources": a server that never answers
+    QJsonObject sources;     // every source as written, for later capabilities
     QJsonObject drilldown;
     SchemaNames schema;
     bool demo = false;
