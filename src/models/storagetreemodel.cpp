@@ -124,7 +124,8 @@ bool StorageTreeModel::hasChildren(const QModelIndex &parent) const
     const Item *item = itemFor(parent);
     if (item->kind != RowKind::Node)
         return false;
-    return !item->children.empty() || (item->node.hasChildren && !item->requested);
+    // A node being asked for its first page keeps its arrow until the answer says otherwise.
+    return !item->children.empty() || (item->node.hasChildren && (!item->requested || item->loading));
 }
 
 bool StorageTreeModel::canFetchMore(const QModelIndex &parent) const
@@ -139,16 +140,29 @@ void StorageTreeModel::fetchMore(const QModelIndex &parent)
         return;
     Item *item = itemFor(parent);
     item->requested = true;
-    request(item, {});
+    // Views and proxies call fetchMore while they handle a change of this model: inserting the
+    // "Loading…" row right here would nest one change inside another. It follows a moment later.
+    request(item, {}, LoadingRow::Later);
 }
 
-void StorageTreeModel::request(Item *item, const QString &continuation)
+void StorageTreeModel::request(Item *item, const QString &continuation, LoadingRow loadingRow)
 {
     removeSpecialRows(item);
-    appendSpecialRow(item, RowKind::Loading, tr("Loading…"));
     item->loading = true;
     setPending(+1);
     const quint64 generation = m_generation;
+    if (loadingRow == LoadingRow::Now) {
+        appendSpecialRow(item, RowKind::Loading, tr("Loading…"));
+    } else {
+        QMetaObject::invokeMethod(
+            this,
+            [this, item, generation] {
+                if (generation == m_generation && item->loading &&
+                    (item->children.empty() || item->children.back()->kind == RowKind::Node))
+                    appendSpecialRow(item, RowKind::Loading, tr("Loading…"));
+            },
+            Qt::QueuedConnection);
+    }
     const QString id = item == m_root.get() ? QString() : item->node.id;
     whenFinished(m_source->children(id, continuation), this,
                  [this, item, generation, continuation](const StoragePage &page) {
@@ -312,14 +326,14 @@ bool StorageTreeModel::activate(const QModelIndex &index)
     Item *parent = item->parent;
     switch (item->kind) {
     case RowKind::More:
-        request(parent, parent->nextContinuation);
+        request(parent, parent->nextContinuation, LoadingRow::Now);
         return true;
     case RowKind::Error:
         if (parent->nodeCount() == 0 || parent->nextContinuation.isEmpty()) {
             // Retry from the start; what arrived merges in.
-            request(parent, {});
+            request(parent, {}, LoadingRow::Now);
         } else {
-            request(parent, parent->nextContinuation);
+            request(parent, parent->nextContinuation, LoadingRow::Now);
         }
         return true;
     case RowKind::Loading:

@@ -72,7 +72,8 @@ private:
     struct Item;
     Item *itemFor(const QModelIndex &index) const;
     QModelIndex indexFor(Item *item, int column = 0) const;
-    void request(Item *item, const QString &continuation);
+    enum class LoadingRow { Now, Later };
+    void request(Item *item, const QString &continuation, LoadingRow loadingRow);
     void applyPage(Item *item, quint64 generation, const QString &continuation, const StoragePage &page);
     void mergePage(Item *item, const StoragePage &page);
     void refreshLoaded();
