@@ -1,0 +1,468 @@
+// S3Source against the s3rver that scripts/test starts and seeds (scripts/lib/s3.sh), plus
+// in-process servers that never answer or answer garbage.
+
+#include "sources/s3/s3source.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using Sightline::S3Config;
+using Sightline::S3Source;
+using Sightline::StorageNode;
+using Sightline::StoragePage;
+using Sightline::StoragePreview;
+using Sightline::StorageSummary;
+
+namespace {
+
+QString requiredEnv(const char *name)
+{
+    return qEnvironmentVariable(name);
+}
+
+// Waits with the event loop running, so in-process servers and queued progress keep working.
+template<typename T>
+T await(QFuture<T> future, int timeoutMs = 30000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!future.isFinished() && timer.elapsed() < timeoutMs)
+        QTest::qWait(5);
+    if (!future.isFinished())
+        qFatal("an S3Source future did not finish within %d ms", timeoutMs);
+    return future.result();
+}
+
+// Accepts and never answers: a hung server, a firewall that swallows packets after the handshake.
+class SilentServer : public QTcpServer
+{
+public:
+    QList<QTcpSocket *> held;
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto *socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(handle);
+        held.append(socket);
+    }
+};
+
+// Answers every request with the same bytes and closes.
+class GarbageServer : public QTcpServer
+{
+public:
+    explicit GarbageServer(QByteArray answer)
+        : m_answer(std::move(answer))
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto *socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(handle);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+            socket->readAll();
+            socket->write(m_answer);
+            socket->disconnectFromHost();
+        });
+    }
+
+private:
+    QByteArray m_answer;
+};
+
+} // namespace
+
+class TestS3Source : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void rootPrefixes();
+    void pagingFollowsContinuation();
+    void objectMetadata();
+    void evaluationIds();
+    void rangedPreviewWithContinuation();
+    void textPreview();
+    void controlCharactersAreEscapedButKeptInTheId();
+    void summaryCountsEverything();
+    void noSuchBucket();
+    void unknownAccessKeyIsRejected();
+    void serverThatNeverAnswersTimesOut();
+    void stopInterruptsAWaitingRequest();
+    void garbageIsAClearError_data();
+    void garbageIsAClearError();
+    void readOnlyProof();
+
+private:
+    S3Config config() const;
+    std::unique_ptr<S3Source> source() const { return std::make_unique<S3Source>(config()); }
+    QList<StorageNode> allChildren(S3Source &source, const QString &id);
+    const StorageNode *find(const QList<StorageNode> &nodes, const QString &id);
+
+    QString m_url;
+    QString m_bucket;
+    QString m_log;
+};
+
+S3Config TestS3Source::config() const
+{
+    S3Config config;
+    config.endpoint = QUrl(m_url);
+    config.bucket = m_bucket;
+    config.credentials = Sightline::SigV4Credentials::fromEnvironment();
+    return config;
+}
+
+void TestS3Source::initTestCase()
+{
+    m_url = requiredEnv("SIGHTLINE_TEST_S3_URL");
+    m_bucket = requiredEnv("SIGHTLINE_TEST_S3_BUCKET");
+    m_log = requiredEnv("SIGHTLINE_TEST_S3_LOG");
+    if (m_url.isEmpty() || m_bucket.isEmpty() || m_log.isEmpty())
+        QFAIL(
+            "SIGHTLINE_TEST_S3_URL, SIGHTLINE_TEST_S3_BUCKET and SIGHTLINE_TEST_S3_LOG are not set: run the "
+            "tests through scripts/test (or scripts/lib/s3.sh, after `sightline seed --s3 … --bucket …`)");
+}
+
+QList<StorageNode> TestS3Source::allChildren(S3Source &source, const QString &id)
+{
+    QList<StorageNode> nodes;
+    QString continuation;
+    int pages = 0;
+    do {
+        const StoragePage page = await(source.children(id, continuation));
+        if (!page.error.isEmpty())
+            qFatal("listing %s failed: %s", qPrintable(id), qPrintable(page.error));
+        nodes += page.nodes;
+        continuation = page.continuation;
+        if (++pages > 100000)
+            qFatal("endless continuation");
+    } while (!continuation.isEmpty());
+    return nodes;
+}
+
+const StorageNode *TestS3Source::find(const QList<StorageNode> &nodes, const QString &id)
+{
+    for (const StorageNode &node : nodes) {
+        if (node.id == id)
+            return &node;
+    }
+    return nullptr;
+}
+
+void TestS3Source::rootPrefixes()
+{
+    auto s3 = source();
+    const StoragePage page = await(s3->children({}, {}));
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    const StorageNode *evaluations = find(page.nodes, u"evaluations/"_s);
+    QVERIFY(evaluations);
+    QCOMPARE(evaluations->kind, StorageNode::Kind::Group);
+    QVERIFY(evaluations->hasChildren);
+    QCOMPARE(evaluations->name, u"evaluations/"_s);
+    QVERIFY(find(page.nodes, u"misc/"_s));
+    QVERIFY(page.continuation.isEmpty());
+}
+
+void TestS3Source::pagingFollowsContinuation()
+{
+    auto s3 = source();
+    // misc/ holds objects only: s3rver pages objects, not common prefixes.
+    const QList<StorageNode> expected = allChildren(*s3, u"misc/"_s);
+    QVERIFY(expected.size() > 3);
+
+    s3->setPageSize(2);
+    const StoragePage first = await(s3->children(u"misc/"_s, {}));
+    QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+    QCOMPARE(first.nodes.size(), 2);
+    QVERIFY(!first.continuation.isEmpty()); // the "more…" row
+    const QList<StorageNode> paged = allChildren(*s3, u"misc/"_s);
+    QCOMPARE(paged.size(), expected.size());
+    QSet<QString> ids;
+    for (const StorageNode &node : paged)
+        ids.insert(node.id);
+    QCOMPARE(ids.size(), expected.size()); // no page repeated a node
+}
+
+void TestS3Source::objectMetadata()
+{
+    auto s3 = source();
+    const QList<StorageNode> nodes = allChildren(*s3, u"misc/"_s);
+    const StorageNode *large = find(nodes, u"misc/large-5mb.bin"_s);
+    QVERIFY(large);
+    QCOMPARE(large->kind, StorageNode::Kind::Item);
+    QCOMPARE(large->name, u"large-5mb.bin"_s);
+    QCOMPARE(large->bytes, 5 * 1024 * 1024);
+    QCOMPARE(large->typeLabel, u"object"_s);
+    QCOMPARE(large->detail, u"STANDARD"_s);
+    QVERIFY(large->previewable);
+    QVERIFY(large->modified.isValid());
+    QVERIFY(qAbs(large->modified.secsTo(QDateTime::currentDateTimeUtc())) < 7 * 24 * 3600);
+    QVERIFY(large->evaluationId.isEmpty());
+}
+
+void TestS3Source::evaluationIds()
+{
+    auto s3 = source();
+    const QList<StorageNode> evaluations = allChildren(*s3, u"evaluations/"_s);
+    QVERIFY(!evaluations.isEmpty());
+    const StorageNode &group = evaluations.constFirst();
+    QCOMPARE(group.kind, StorageNode::Kind::Group);
+    QVERIFY(group.id.startsWith(u"evaluations/ev-"_s));
+    const QString id = group.id.mid(12).chopped(1);
+    QCOMPARE(group.evaluationId, id);
+
+    const QList<StorageNode> files = allChildren(*s3, group.id);
+    const StorageNode *summary = find(files, group.id + u"evaluation.json"_s);
+    QVERIFY(summary);
+    QCOMPARE(summary->evaluationId, id);
+    QCOMPARE(summary->name, u"evaluation.json"_s);
+    const StorageNode *artifacts = find(files, group.id + u"artifacts/"_s);
+    QVERIFY(artifacts);
+    QCOMPARE(artifacts->evaluationId, id);
+    const QList<StorageNode> inner = allChildren(*s3, artifacts->id);
+    QVERIFY(!inner.isEmpty());
+    for (const StorageNode &node : inner)
+        QCOMPARE(node.evaluationId, id);
+}
+
+void TestS3Source::rangedPreviewWithContinuation()
+{
+    auto s3 = source();
+    const StoragePreview first = await(s3->preview(u"misc/large-5mb.bin"_s, {}));
+    QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+    QCOMPARE(first.totalSize, 5 * 1024 * 1024);
+    QVERIFY(first.truncated);
+    QCOMPARE(first.continuation, QString::number(S3Source::kPreviewBytes));
+    QVERIFY(!first.text.isEmpty());
+    QVERIFY(first.text.contains(u"\\x"_s)); // random bytes are escaped, not shown raw
+
+    const StoragePreview second = await(s3->preview(u"misc/large-5mb.bin"_s, first.continuation));
+    QVERIFY2(second.error.isEmpty(), qPrintable(second.error));
+    QCOMPARE(second.totalSize, first.totalSize);
+    QCOMPARE(second.continuation, QString::number(2 * S3Source::kPreviewBytes));
+    QVERIFY(second.text != first.text);
+
+    const QString last = QString::number(5 * 1024 * 1024 - 10);
+    const StoragePreview tail = await(s3->preview(u"misc/large-5mb.bin"_s, last));
+    QVERIFY2(tail.error.isEmpty(), qPrintable(tail.error));
+    QVERIFY(!tail.truncated);
+    QVERIFY(tail.continuation.isEmpty());
+
+    const StoragePreview bad = await(s3->preview(u"misc/large-5mb.bin"_s, u"not-a-number"_s));
+    QVERIFY(bad.error.contains(u"not a byte offset"_s));
+}
+
+void TestS3Source::textPreview()
+{
+    auto s3 = source();
+    const StoragePreview utf8 = await(s3->preview(u"misc/r\u00e9sum\u00e9-\u20ac.txt"_s, {}));
+    QVERIFY2(utf8.error.isEmpty(), qPrintable(utf8.error));
+    QCOMPARE(utf8.text, u"UTF-8 key\n"_s);
+    QCOMPARE(utf8.totalSize, 10);
+    QVERIFY(!utf8.truncated);
+
+    const StoragePreview binary = await(s3->preview(u"misc/binary-preview.bin"_s, {}));
+    QVERIFY2(binary.error.isEmpty(), qPrintable(binary.error));
+    QVERIFY2(binary.text.startsWith(u"\\x00\\x01\\x02\\xff\\xfe text"_s), qPrintable(binary.text));
+
+    const StoragePreview missing = await(s3->preview(u"misc/no-such-object"_s, {}));
+    QVERIFY2(missing.error.startsWith(u"NoSuchKey: "_s), qPrintable(missing.error));
+}
+
+void TestS3Source::controlCharactersAreEscapedButKeptInTheId()
+{
+    auto s3 = source();
+    const QList<StorageNode> nodes = allChildren(*s3, u"misc/"_s);
+    const QString realKey = QString::fromUtf8("misc/control-\x01\x1b[31m-name.txt");
+    const StorageNode *node = find(nodes, realKey);
+    QVERIFY2(node, "the id is the real key, control characters and all");
+    QVERIFY(node->id.contains(QChar(0x01)));
+    QCOMPARE(node->name, u"control-\\x01\\x1b[31m-name.txt"_s);
+    const StoragePreview preview = await(s3->preview(node->id, {}));
+    QVERIFY2(preview.error.isEmpty(), qPrintable(preview.error));
+    QCOMPARE(preview.text, u"a key with control characters\n"_s);
+}
+
+void TestS3Source::summaryCountsEverything()
+{
+    auto s3 = source();
+    s3->setPageSize(100); // several pages, so progress reports more than once
+    QSignalSpy progress(s3.get(), &Sightline::StorageSource::progressChanged);
+    const StorageSummary summary = await(s3->summary());
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QVERIFY(summary.reachable);
+    QVERIFY(summary.latencyMs > 0);
+    QCOMPARE(summary.itemNoun, u"objects"_s);
+    QVERIFY(summary.itemCount > 5);
+    QVERIFY(summary.totalBytes > 5 * 1024 * 1024);
+    // Progress is queued to this thread: the last report may still be on its way.
+    QTRY_VERIFY(!progress.isEmpty() &&
+                progress.constLast().constFirst().value<Sightline::StorageProgress>().finished);
+    const auto last = progress.constLast().constFirst().value<Sightline::StorageProgress>();
+    QCOMPARE(last.what, u"Listing objects"_s);
+    QVERIFY(last.finished);
+    QCOMPARE(last.done, summary.itemCount);
+}
+
+void TestS3Source::noSuchBucket()
+{
+    S3Config missing = config();
+    missing.bucket = u"no-such-bucket"_s;
+    S3Source s3(missing);
+    const StorageSummary summary = await(s3.summary());
+    QVERIFY(!summary.reachable);
+    QCOMPARE(summary.error, u"NoSuchBucket: The specified bucket does not exist"_s);
+    const StoragePage page = await(s3.children({}, {}));
+    QCOMPARE(page.error, u"NoSuchBucket: The specified bucket does not exist"_s);
+}
+
+void TestS3Source::unknownAccessKeyIsRejected()
+{
+    // s3rver does not check SigV4 signatures (DESIGN.md §7; tst_sigv4 does), but it reads the
+    // Authorization header we send and knows its access keys.
+    S3Config wrong = config();
+    wrong.credentials.accessKeyId = u"AKIDNOTKNOWN"_s;
+    S3Source s3(wrong);
+    const StoragePage page = await(s3.children({}, {}));
+    QVERIFY2(page.error.startsWith(u"InvalidAccessKeyId: "_s), qPrintable(page.error));
+}
+
+void TestS3Source::serverThatNeverAnswersTimesOut()
+{
+    SilentServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    S3Config silent = config();
+    silent.endpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+    silent.timeoutMs = 500;
+    S3Source s3(silent);
+    QElapsedTimer timer;
+    timer.start();
+    const StoragePage page = await(s3.children({}, {}), 10000);
+    QVERIFY2(page.error.contains(u"did not answer within 0.5 s"_s), qPrintable(page.error));
+    QVERIFY(!page.cancelled);
+    QVERIFY(timer.elapsed() < 5000);
+}
+
+void TestS3Source::stopInterruptsAWaitingRequest()
+{
+    SilentServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    S3Config silent = config();
+    silent.endpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+    silent.timeoutMs = 60000;
+    S3Source s3(silent);
+    QFuture<StoragePage> listing = s3.children({}, {});
+    QFuture<StoragePreview> queued = s3.preview(u"misc/a.txt"_s, {});
+    QTRY_VERIFY(!server.held.isEmpty()); // the request is out and waiting
+    QElapsedTimer timer;
+    timer.start();
+    s3.stop();
+    const StoragePage page = await(listing, 5000);
+    QVERIFY(page.cancelled);
+    QVERIFY(await(queued, 5000).cancelled);
+    QVERIFY(timer.elapsed() < 3000);
+
+    // Later calls work again: a request after stop() is not cancelled by it.
+    QFuture<StoragePage> after = s3.children({}, {});
+    QTest::qWait(300);
+    QVERIFY(!after.isFinished());
+    s3.stop();
+    QVERIFY(await(after, 5000).cancelled);
+}
+
+void TestS3Source::garbageIsAClearError_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("200 with a body that is not XML")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: 21\r\n\r\n"
+                      "this is not xml at al")
+        << u"malformed S3 listing"_s;
+    QTest::newRow("200 with truncated XML")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 39\r\n\r\n<ListBucketResult><Contents><Key>a</Ke")
+        << u"malformed S3 listing (line"_s;
+    QTest::newRow("502 from a proxy")
+        << QByteArray("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 5\r\n\r\noops!")
+        << u"HTTP 502 Bad Gateway"_s;
+    QTest::newRow("not HTTP at all") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\x01\x02\x03") << u"s3://"_s;
+}
+
+void TestS3Source::garbageIsAClearError()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(QString, expected);
+    GarbageServer server(answer);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    S3Config garbage = config();
+    garbage.endpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+    garbage.timeoutMs = 3000;
+    S3Source s3(garbage);
+    const StoragePage page = await(s3.children({}, {}), 10000);
+    QVERIFY2(page.error.contains(expected), qPrintable(page.error));
+    QVERIFY(page.nodes.isEmpty());
+}
+
+void TestS3Source::readOnlyProof()
+{
+    QFile log(m_log);
+    QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.errorString()));
+    const qint64 start = log.size();
+
+    // A whole exploration: the summary, every prefix expanded, every object previewed.
+    auto s3 = source();
+    const StorageSummary summary = await(s3->summary(), 120000);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    qint64 requests = 2; // HEAD + at least one listing page
+    QStringList pending{QString()};
+    qint64 objects = 0;
+    while (!pending.isEmpty()) {
+        const QString prefix = pending.takeFirst();
+        QString continuation;
+        do {
+            const StoragePage page = await(s3->children(prefix, continuation));
+            QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+            ++requests;
+            for (const StorageNode &node : page.nodes) {
+                if (node.kind == StorageNode::Kind::Group) {
+                    pending.append(node.id);
+                    continue;
+                }
+                const StoragePreview preview = await(s3->preview(node.id, {}));
+                QVERIFY2(preview.error.isEmpty(), qPrintable(node.name + u": "_s + preview.error));
+                ++requests;
+                ++objects;
+            }
+            continuation = page.continuation;
+        } while (!continuation.isEmpty());
+    }
+    QCOMPARE(objects, summary.itemCount);
+
+    // s3rver writes a line as each request arrives; the last ones are already in.
+    QVERIFY(log.seek(start));
+    const QList<QByteArray> lines = log.readAll().split('\n');
+    qint64 fromUs = 0;
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() < 4 || !fields.at(3).startsWith("Sightline-S3Client"))
+            continue;
+        ++fromUs;
+        const QByteArray &method = fields.at(1);
+        QVERIFY2(method == "GET" || method == "HEAD", line.constData());
+    }
+    QVERIFY2(fromUs >= requests,
+             qPrintable(u"the log saw %1 of our %2 requests"_s.arg(fromUs).arg(requests)));
+}
+
+QTEST_GUILESS_MAIN(TestS3Source)
+#include "tst_s3source.moc"
