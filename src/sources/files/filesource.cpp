@@ -1,0 +1,527 @@
+#include "filesource.h"
+
+#include "core/displayname.h"
+#include "core/format.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QStringDecoder>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace Sightline {
+
+namespace {
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+QString idForPath(const QByteArray &relativePath)
+{
+    return u'/' + escapeForDisplay(relativePath);
+}
+
+QDateTime fromSecs(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+}
+
+// outputs/<id>.txt and logs/<id>.log directly under the root belong to evaluation <id>.
+QString evaluationIdFor(const FileTreeIndex &ix, const FileTreeIndex::Entry &e)
+{
+    const FileTreeIndex::Folder &folder = ix.folders[size_t(e.folder)];
+    if (folder.parent != 0)
+        return {};
+    const QByteArray folderName = ix.name(folder);
+    const QByteArray name = ix.name(e);
+    QByteArray suffix;
+    if (folderName == "outputs")
+        suffix = ".txt";
+    else if (folderName == "logs")
+        suffix = ".log";
+    else
+        return {};
+    if (!name.endsWith(suffix) || name.size() == suffix.size())
+        return {};
+    return QString::fromUtf8(name.left(name.size() - suffix.size()));
+}
+
+QString typeLabel(FileTreeIndex::EntryType type)
+{
+    switch (type) {
+    case FileTreeIndex::EntryType::File:
+        return u"file"_s;
+    case FileTreeIndex::EntryType::Symlink:
+        return u"symlink"_s;
+    case FileTreeIndex::EntryType::Other:
+        return u"other"_s;
+    }
+    return {};
+}
+
+QByteArray readLink(const QByteArray &path)
+{
+    QByteArray target(4096, Qt::Uninitialized);
+    const ssize_t n = ::readlink(path.constData(), target.data(), size_t(target.size()));
+    return n < 0 ? QByteArray() : target.left(n);
+}
+
+// Number of bytes at the end of `data` that start a UTF-8 sequence the chunk cuts off.
+qsizetype incompleteUtf8Tail(const QByteArray &data)
+{
+    for (qsizetype back = 1; back <= qMin<qsizetype>(3, data.size()); ++back) {
+        const auto byte = uchar(data.at(data.size() - back));
+        if ((byte & 0xc0) == 0x80)
+            continue; // a continuation byte: look further back for the lead
+        int length = 1;
+        if ((byte & 0xe0) == 0xc0)
+            length = 2;
+        else if ((byte & 0xf0) == 0xe0)
+            length = 3;
+        else if ((byte & 0xf8) == 0xf0)
+            length = 4;
+        return length > back ? back : 0;
+    }
+    return 0;
+}
+
+QString hexView(const QByteArray &data, qint64 baseOffset)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    QString out;
+    out.reserve(data.size() * 5);
+    for (qsizetype line = 0; line < data.size(); line += 16) {
+        out += u"%1  "_s.arg(baseOffset + line, 8, 16, QLatin1Char('0'));
+        QString ascii;
+        for (qsizetype i = line; i < line + 16; ++i) {
+            if (i < data.size()) {
+                const auto b = uchar(data.at(i));
+                out += QLatin1Char(digits[b >> 4]);
+                out += QLatin1Char(digits[b & 0xf]);
+                out += u' ';
+                ascii += (b >= 0x20 && b < 0x7f) ? QLatin1Char(char(b)) : QLatin1Char('.');
+            } else {
+                out += u"   "_s;
+            }
+        }
+        out += u" |"_s + ascii + u"|\n"_s;
+    }
+    return out;
+}
+
+bool looksBinary(const QByteArray &data)
+{
+    if (data.contains('\0'))
+        return true;
+    qsizetype odd = 0;
+    for (char c : data) {
+        const auto b = uchar(c);
+        if (b < 0x20 && b != '\n' && b != '\r' && b != '\t')
+            ++odd;
+    }
+    return odd * 10 > data.size();
+}
+
+} // namespace
+
+FileSource::FileSource(const QString &root, QObject *parent)
+    : FileSource(root, Options{}, parent)
+{
+}
+
+FileSource::FileSource(const QString &root, const Options &options, QObject *parent)
+    : StorageSource(parent)
+    , m_root(QFile::encodeName(root))
+    , m_options(options)
+    , m_index(std::make_shared<FileTreeIndex>())
+{
+    while (m_root.size() > 1 && m_root.endsWith('/'))
+        m_root.chop(1);
+    m_index->rootPath = m_root;
+    qRegisterMetaType<StorageProgress>();
+}
+
+FileSource::~FileSource()
+{
+    // Both threads may still queue calls to this object: stop and join them before it goes.
+    m_scanRunner.stop();
+    m_runner.stop();
+    m_scanRunner.waitForDone();
+    m_runner.waitForDone();
+}
+
+QString FileSource::describe() const
+{
+    return QString::fromLocal8Bit(m_root);
+}
+
+void FileSource::stop()
+{
+    m_scanRunner.stop();
+    m_runner.stop();
+}
+
+void FileSource::startScan()
+{
+    if (m_scan.isRunning())
+        return;
+    {
+        std::lock_guard lock(m_index->mutex);
+        if (!m_index->folders.empty() && m_index->finished && !m_index->cancelled)
+            return; // a complete scan: keep it
+    }
+    const QString what = u"Scanning "_s + describe();
+    const int intervalMs = m_options.progressIntervalMs;
+    m_scan = m_scanRunner.run<bool>([this, what, intervalMs](const StopToken &stop) {
+        FileTreeScanner scanner(m_root, m_index);
+        QElapsedTimer sinceReport;
+        sinceReport.start();
+        scanner.setProgressCallback(
+            [&](qint64 seen) {
+                if (sinceReport.elapsed() < intervalMs)
+                    return;
+                sinceReport.restart();
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, what, seen] {
+                        Q_EMIT progressChanged({what, seen, -1, false});
+                        Q_EMIT contentChanged();
+                    },
+                    Qt::QueuedConnection);
+            },
+            512);
+        QElapsedTimer timer;
+        timer.start();
+        const bool complete = scanner.scan(stop);
+        qint64 files = 0;
+        {
+            std::lock_guard lock(m_index->mutex);
+            files = m_index->folders.empty() ? 0 : m_index->folders.front().files;
+        }
+        qCInfo(lcFiles) << "scan of" << what << (complete ? "done:" : "stopped:") << files << "files in"
+                        << timer.elapsed() << "ms";
+        QMetaObject::invokeMethod(
+            this,
+            [this, what, files] {
+                Q_EMIT progressChanged({what, files, files, true});
+                Q_EMIT contentChanged();
+            },
+            Qt::QueuedConnection);
+        return complete;
+    });
+}
+
+QFuture<StorageSummary> FileSource::summary()
+{
+    return m_runner.run<StorageSummary>([this](const StopToken &) { return readSummary(); });
+}
+
+StorageSummary FileSource::readSummary() const
+{
+    StorageSummary s;
+    s.itemNoun = u"files"_s;
+    QElapsedTimer timer;
+    timer.start();
+    struct stat st;
+    const bool exists = ::stat(m_root.constData(), &st) == 0;
+    const int statError = errno;
+    s.latencyMs = double(timer.nsecsElapsed()) / 1e6;
+    if (!exists) {
+        s.error = u"cannot read %1: %2"_s.arg(describe(), errnoText(statError));
+        return s;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        s.error = u"%1 is not a folder"_s.arg(describe());
+        return s;
+    }
+    if (::access(m_root.constData(), R_OK | X_OK) != 0) {
+        s.error = u"cannot read %1: %2"_s.arg(describe(), errnoText(errno));
+        return s;
+    }
+    s.reachable = true;
+    s.details.append({u"Root"_s, describe()});
+    std::lock_guard lock(m_index->mutex);
+    if (m_index->folders.empty()) {
+        s.details.append({u"Scan"_s, u"not started"_s});
+        return s;
+    }
+    const FileTreeIndex::Folder &root = m_index->folders.front();
+    const bool complete = m_index->finished && !m_index->cancelled;
+    if (complete) {
+        s.itemCount = root.files;
+        s.totalBytes = root.bytes;
+    }
+    s.details.append({tr("Folders"), formatCount(root.folders)});
+    s.details.append({tr("Unreadable folders"), formatCount(m_index->unreadableFolders)});
+    s.details.append({tr("Symlink loops"), formatCount(m_index->symlinkLoops)});
+    s.details.append({tr("On disk"), formatBytes(root.allocatedBytes)});
+    if (!complete) {
+        s.details.append({u"Scan"_s, m_index->cancelled ? u"stopped after %1 files"_s.arg(root.files)
+                                                        : u"in progress: %1 files so far"_s.arg(root.files)});
+    }
+    return s;
+}
+
+QFuture<StoragePage> FileSource::children(const QString &nodeId, const QString &continuation)
+{
+    if (nodeId.isEmpty())
+        startScan();
+    return m_runner.run<StoragePage>([this, nodeId, continuation](const StopToken &stop) {
+        if (stop.stopRequested()) {
+            StoragePage page;
+            page.cancelled = true;
+            return page;
+        }
+        if (nodeId == largestFilesId)
+            return listLargest(stop);
+        return listFolder(nodeId, continuation, stop);
+    });
+}
+
+StoragePage FileSource::listFolder(const QString &nodeId, const QString &continuation,
+                                   const StopToken &stop) const
+{
+    StoragePage page;
+    if (!nodeId.isEmpty() && !nodeId.startsWith(u'/')) {
+        page.error = u"unknown node \"%1\""_s.arg(nodeId);
+        return page;
+    }
+    bool offsetOk = true;
+    const qint64 offset = continuation.isEmpty() ? 0 : continuation.toLongLong(&offsetOk);
+    if (!offsetOk || offset < 0) {
+        page.error = u"bad continuation \"%1\""_s.arg(continuation);
+        return page;
+    }
+    const QByteArray relative = unescapeDisplayName(nodeId.mid(1));
+    const FileTreeIndex &ix = *m_index;
+    std::lock_guard lock(ix.mutex);
+    if (ix.folders.empty()) {
+        page.error = ix.error; // empty while the scan has not begun
+        return page;
+    }
+    const qint32 folder = ix.findFolder(relative);
+    if (folder < 0) {
+        if (ix.finished)
+            page.error = u"no folder %1 under %2"_s.arg(nodeId, describe());
+        return page;
+    }
+    const FileTreeIndex::Folder &f = ix.folders[size_t(folder)];
+    if (f.error != 0) {
+        page.error =
+            u"cannot read %1: %2"_s.arg(QString::fromLocal8Bit(m_root + '/' + relative), errnoText(f.error));
+        return page;
+    }
+    if (nodeId.isEmpty() && offset == 0) {
+        StorageNode largest;
+        largest.id = largestFilesId.toString();
+        largest.name = tr("Largest files");
+        largest.kind = StorageNode::Kind::Group;
+        largest.hasChildren = f.files > 0 || !ix.finished;
+        largest.typeLabel = u"group"_s;
+        largest.count = qMin<qint64>(f.files, m_options.largestFiles);
+        largest.detail = tr("the %1 largest files of the whole tree").arg(m_options.largestFiles);
+        page.nodes.append(largest);
+    }
+
+    // (bytes, index): folders as ~index so that one list sorts both.
+    struct Child
+    {
+        qint64 bytes;
+        qint32 index;
+        bool isFolder;
+    };
+    std::vector<Child> all;
+    all.reserve(f.children.size() + size_t(f.entryCount));
+    for (qint32 c : f.children)
+        all.push_back({ix.folders[size_t(c)].bytes, c, true});
+    for (qint32 e = f.firstEntry; e < f.firstEntry + f.entryCount; ++e)
+        all.push_back({ix.entries[size_t(e)].bytes, e, false});
+    const auto byBytes = [&ix](const Child &a, const Child &b) {
+        if (a.bytes != b.bytes)
+            return a.bytes > b.bytes;
+        if (a.isFolder != b.isFolder)
+            return a.isFolder;
+        return (a.isFolder ? ix.name(ix.folders[size_t(a.index)]) : ix.name(ix.entries[size_t(a.index)])) <
+               (b.isFolder ? ix.name(ix.folders[size_t(b.index)]) : ix.name(ix.entries[size_t(b.index)]));
+    };
+    const auto end = qMin<qint64>(qint64(all.size()), offset + m_options.pageSize);
+    if (offset >= qint64(all.size()))
+        return page;
+    std::partial_sort(all.begin(), all.begin() + end, all.end(), byBytes);
+    const QByteArray prefix = relative.isEmpty() ? QByteArray() : relative + '/';
+    for (qint64 i = offset; i < end; ++i) {
+        if ((i & 255) == 0 && stop.stopRequested()) {
+            page.cancelled = true;
+            return page;
+        }
+        const Child &c = all[size_t(i)];
+        StorageNode node;
+        if (c.isFolder) {
+            const FileTreeIndex::Folder &sub = ix.folders[size_t(c.index)];
+            const QByteArray name = ix.name(sub);
+            node.id = idForPath(prefix + name);
+            node.name = escapeForDisplay(name);
+            node.kind = StorageNode::Kind::Group;
+            node.typeLabel = u"folder"_s;
+            node.hasChildren =
+                sub.error == 0 && (!sub.complete || !sub.children.empty() || sub.entryCount > 0);
+            node.count = sub.files;
+            node.bytes = sub.bytes;
+            node.modified = fromSecs(sub.modifiedSecs);
+            if (sub.error != 0)
+                node.detail = tr("unreadable: %1").arg(errnoText(sub.error));
+            else if (!sub.complete)
+                node.detail = tr("scanning…");
+            else
+                node.detail = tr("%n folder(s)", nullptr, int(qMin<qint64>(sub.folders, INT_MAX)));
+        } else {
+            const FileTreeIndex::Entry &e = ix.entries[size_t(c.index)];
+            const QByteArray name = ix.name(e);
+            node.id = idForPath(prefix + name);
+            node.name = escapeForDisplay(name);
+            node.typeLabel = typeLabel(e.type);
+            node.bytes = e.bytes;
+            node.modified = fromSecs(e.modifiedSecs);
+            node.previewable = e.type == FileTreeIndex::EntryType::File;
+            node.evaluationId = evaluationIdFor(ix, e);
+            if (e.type == FileTreeIndex::EntryType::Symlink) {
+                const QString target = escapeForDisplay(readLink(m_root + '/' + prefix + name));
+                node.detail = e.symlinkLoop ? tr("symlink loop → %1").arg(target) : target;
+            }
+        }
+        page.nodes.append(node);
+    }
+    if (end < qint64(all.size()))
+        page.continuation = QString::number(end);
+    return page;
+}
+
+StoragePage FileSource::listLargest(const StopToken &stop) const
+{
+    StoragePage page;
+    const FileTreeIndex &ix = *m_index;
+    std::lock_guard lock(ix.mutex);
+    std::vector<qint32> order;
+    order.reserve(ix.entries.size());
+    for (qint32 i = 0; i < qint32(ix.entries.size()); ++i) {
+        if (ix.entries[size_t(i)].type == FileTreeIndex::EntryType::File)
+            order.push_back(i);
+    }
+    const size_t n = qMin(order.size(), size_t(m_options.largestFiles));
+    std::partial_sort(order.begin(), order.begin() + qint64(n), order.end(), [&ix](qint32 a, qint32 b) {
+        return ix.entries[size_t(a)].bytes > ix.entries[size_t(b)].bytes;
+    });
+    for (size_t i = 0; i < n; ++i) {
+        if ((i & 255) == 0 && stop.stopRequested()) {
+            page.cancelled = true;
+            return page;
+        }
+        const FileTreeIndex::Entry &e = ix.entries[size_t(order[i])];
+        const QByteArray folderPath = ix.relativePath(e.folder);
+        const QByteArray path = folderPath.isEmpty() ? ix.name(e) : folderPath + '/' + ix.name(e);
+        StorageNode node;
+        node.id = idForPath(path);
+        node.name = escapeForDisplay(path);
+        node.typeLabel = typeLabel(e.type);
+        node.bytes = e.bytes;
+        node.modified = fromSecs(e.modifiedSecs);
+        node.previewable = true;
+        node.evaluationId = evaluationIdFor(ix, e);
+        page.nodes.append(node);
+    }
+    return page;
+}
+
+QFuture<StoragePreview> FileSource::preview(const QString &nodeId, const QString &continuation)
+{
+    return m_runner.run<StoragePreview>([this, nodeId, continuation](const StopToken &stop) {
+        if (stop.stopRequested()) {
+            StoragePreview p;
+            p.cancelled = true;
+            return p;
+        }
+        return readPreview(nodeId, continuation);
+    });
+}
+
+StoragePreview FileSource::readPreview(const QString &nodeId, const QString &continuation) const
+{
+    StoragePreview p;
+    if (!nodeId.startsWith(u'/') || nodeId.size() < 2) {
+        p.error = u"not a file: \"%1\""_s.arg(nodeId);
+        return p;
+    }
+    bool offsetOk = true;
+    const qint64 offset = continuation.isEmpty() ? 0 : continuation.toLongLong(&offsetOk);
+    if (!offsetOk || offset < 0) {
+        p.error = u"bad continuation \"%1\""_s.arg(continuation);
+        return p;
+    }
+    const QByteArray path = m_root + '/' + unescapeDisplayName(nodeId.mid(1));
+    const int fd = ::open(path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        p.error = u"cannot open %1: %2"_s.arg(escapeForDisplay(path), errnoText(errno));
+        return p;
+    }
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        p.error = u"%1 is not a regular file"_s.arg(escapeForDisplay(path));
+        return p;
+    }
+    p.totalSize = st.st_size;
+    QByteArray chunk(qMax<qint64>(0, qMin<qint64>(m_options.previewBytes, st.st_size - offset)),
+                     Qt::Uninitialized);
+    qsizetype got = 0;
+    while (got < chunk.size()) {
+        const ssize_t n = ::pread(fd, chunk.data() + got, size_t(chunk.size() - got), offset + got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            p.error = u"cannot read %1: %2"_s.arg(escapeForDisplay(path), errnoText(errno));
+            break;
+        }
+        if (n == 0)
+            break;
+        got += n;
+    }
+    ::close(fd);
+    chunk.truncate(got);
+    qint64 consumed = got;
+    if (looksBinary(chunk)) {
+        p.text = hexView(chunk, offset);
+    } else {
+        // Stop before a character the chunk cuts in two; the next page starts with it.
+        if (offset + got < st.st_size)
+            consumed -= incompleteUtf8Tail(chunk);
+        const QByteArray text = chunk.left(consumed);
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString decoded = decoder(text);
+        if (!decoder.hasError()) {
+            p.text = decoded;
+        } else {
+            QStringList lines;
+            for (const QByteArray &line : text.split('\n'))
+                lines.append(escapeForDisplay(line));
+            p.text = lines.join(u'\n');
+        }
+    }
+    if (offset + consumed < st.st_size) {
+        p.truncated = true;
+        p.continuation = QString::number(offset + consumed);
+    }
+    return p;
+}
+
+} // namespace Sightline

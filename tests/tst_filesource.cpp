@@ -1,0 +1,314 @@
+#include "sources/files/filesource.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Sightline::FileSource;
+using Sightline::StorageNode;
+using Sightline::StoragePage;
+using Sightline::StoragePreview;
+using Sightline::StorageSummary;
+
+namespace {
+
+void writeFile(const QString &path, qsizetype size, char fill = 'x')
+{
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
+    QCOMPARE(f.write(QByteArray(size, fill)), size);
+}
+
+template<typename T>
+T await(QFuture<T> future)
+{
+    // Spins the event loop: progress and contentChanged arrive as queued calls.
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 20000))
+        qWarning("future did not finish in 20 s");
+    return future.isFinished() ? future.result() : T{};
+}
+
+// Bytes this process has read through read()/pread() so far (Linux /proc/self/io).
+qint64 bytesRead()
+{
+    QFile io(u"/proc/self/io"_s);
+    if (!io.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : io.readAll().split('\n')) {
+        if (line.startsWith("rchar:"))
+            return line.mid(6).trimmed().toLongLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestFileSource : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pagingLargestFirst()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(u"many"_s));
+        for (int i = 0; i < 2500; ++i)
+            writeFile(dir.filePath(u"many/f%1"_s.arg(i)), i % 700);
+        FileSource source(dir.path());
+        source.startScan();
+        QVERIFY(await(source.scanFuture()));
+
+        QSet<QString> ids;
+        QString continuation;
+        int pages = 0;
+        qint64 previous = std::numeric_limits<qint64>::max();
+        do {
+            const StoragePage page = await(source.children(u"/many"_s, continuation));
+            QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+            QVERIFY(page.nodes.size() <= 1000);
+            for (const StorageNode &n : page.nodes) {
+                QVERIFY(n.bytes <= previous);
+                previous = n.bytes;
+                QVERIFY(!ids.contains(n.id));
+                ids.insert(n.id);
+                QVERIFY(n.id.startsWith(u"/many/f"_s));
+                QCOMPARE(n.typeLabel, u"file"_s);
+                QVERIFY(n.previewable);
+            }
+            continuation = page.continuation;
+            ++pages;
+        } while (!continuation.isEmpty() && pages < 10);
+        QCOMPARE(pages, 3);
+        QCOMPARE(ids.size(), 2500);
+
+        const StoragePage bad = await(source.children(u"/many"_s, u"not-a-number"_s));
+        QVERIFY(bad.error.contains(u"continuation"_s));
+        const StoragePage unknown = await(source.children(u"/no/such"_s, {}));
+        QVERIFY2(unknown.error.contains(u"no folder"_s), qPrintable(unknown.error));
+    }
+
+    void rootListingAndFolderTotals()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(u"big/deeper"_s));
+        QVERIFY(QDir(dir.path()).mkpath(u"small"_s));
+        writeFile(dir.filePath(u"big/deeper/a"_s), 3000);
+        writeFile(dir.filePath(u"big/b"_s), 1000);
+        writeFile(dir.filePath(u"small/c"_s), 10);
+        writeFile(dir.filePath(u"loose"_s), 500);
+        FileSource source(dir.path());
+        QSignalSpy progress(&source, &FileSource::progressChanged);
+        QSignalSpy changed(&source, &FileSource::contentChanged);
+        StoragePage page = await(source.children(QString(), {}));
+        QVERIFY(await(source.scanFuture()));
+        QTRY_VERIFY(!progress.isEmpty());
+        const auto last = progress.last().at(0).value<Sightline::StorageProgress>();
+        QVERIFY(last.finished);
+        QCOMPARE(last.done, 4);
+        QVERIFY(last.what.startsWith(u"Scanning "_s));
+        QVERIFY(!changed.isEmpty());
+
+        page = await(source.children(QString(), {}));
+        QCOMPARE(page.nodes.size(), 4);
+        QCOMPARE(page.nodes.at(0).id, FileSource::largestFilesId.toString());
+        QCOMPARE(page.nodes.at(0).kind, StorageNode::Kind::Group);
+        QCOMPARE(page.nodes.at(1).name, u"big"_s);
+        QCOMPARE(page.nodes.at(1).bytes, 4000);
+        QCOMPARE(page.nodes.at(1).count, 2);
+        QCOMPARE(page.nodes.at(1).kind, StorageNode::Kind::Group);
+        QVERIFY(page.nodes.at(1).hasChildren);
+        QCOMPARE(page.nodes.at(2).name, u"loose"_s);
+        QCOMPARE(page.nodes.at(3).name, u"small"_s);
+
+        const StorageSummary summary = await(source.summary());
+        QVERIFY(summary.reachable);
+        QVERIFY(summary.latencyMs >= 0);
+        QCOMPARE(summary.itemCount, 4);
+        QCOMPARE(summary.totalBytes, 4510);
+        QCOMPARE(summary.itemNoun, u"files"_s);
+        QVERIFY(summary.details.contains({u"Folders"_s, u"3"_s}));
+        QVERIFY(summary.details.contains({u"Unreadable folders"_s, u"0"_s}));
+    }
+
+    void largestFiles()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(u"x/y/z"_s));
+        const QList<int> sizes{5, 900, 40, 7000, 12, 3000, 1};
+        const QStringList where{u""_s, u"x/"_s, u"x/y/"_s, u"x/y/z/"_s};
+        for (int i = 0; i < sizes.size(); ++i)
+            writeFile(dir.filePath(where.at(i % where.size()) + u"f%1"_s.arg(i)), sizes.at(i));
+        FileSource::Options options;
+        options.largestFiles = 3;
+        FileSource source(dir.path(), options);
+        source.startScan();
+        QVERIFY(await(source.scanFuture()));
+        const StoragePage page = await(source.children(FileSource::largestFilesId.toString(), {}));
+        QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+        QCOMPARE(page.nodes.size(), 3);
+        QCOMPARE(page.nodes.at(0).bytes, 7000);
+        QCOMPARE(page.nodes.at(0).name, u"x/y/z/f3"_s);
+        QCOMPARE(page.nodes.at(0).id, u"/x/y/z/f3"_s);
+        QCOMPARE(page.nodes.at(1).bytes, 3000);
+        QCOMPARE(page.nodes.at(2).bytes, 900);
+        // A node of the list previews like the same file in the tree.
+        const StoragePreview preview = await(source.preview(page.nodes.at(2).id, {}));
+        QCOMPARE(preview.totalSize, 900);
+        QCOMPARE(preview.text, QString(900, u'x'));
+    }
+
+    void evaluationIds()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(u"outputs"_s));
+        QVERIFY(QDir(dir.path()).mkpath(u"logs"_s));
+        QVERIFY(QDir(dir.path()).mkpath(u"other"_s));
+        writeFile(dir.filePath(u"outputs/ev-0123456789ab.txt"_s), 10);
+        writeFile(dir.filePath(u"logs/ev-0123456789ab.log"_s), 20);
+        writeFile(dir.filePath(u"other/ev-ffffffffffff.txt"_s), 30);
+        writeFile(dir.filePath(u"outputs/notes.md"_s), 5);
+        FileSource source(dir.path());
+        source.startScan();
+        QVERIFY(await(source.scanFuture()));
+        const StoragePage outputs = await(source.children(u"/outputs"_s, {}));
+        QCOMPARE(outputs.nodes.size(), 2);
+        QCOMPARE(outputs.nodes.at(0).evaluationId, u"ev-0123456789ab"_s);
+        QVERIFY(outputs.nodes.at(1).evaluationId.isEmpty());
+        const StoragePage logs = await(source.children(u"/logs"_s, {}));
+        QCOMPARE(logs.nodes.at(0).evaluationId, u"ev-0123456789ab"_s);
+        const StoragePage other = await(source.children(u"/other"_s, {}));
+        QVERIFY(other.nodes.at(0).evaluationId.isEmpty());
+    }
+
+    void hundredMegabytePreviewReadsOnlyTheStart()
+    {
+        QTemporaryDir dir;
+        {
+            QFile f(dir.filePath(u"huge.txt"_s));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.write(QByteArray(70 * 1024, 'a')) > 0);
+            QVERIFY(f.resize(100LL * 1024 * 1024)); // the rest is a hole: cheap to make
+        }
+        FileSource source(dir.path());
+        const qint64 before = bytesRead();
+        QVERIFY(before >= 0);
+        QElapsedTimer timer;
+        timer.start();
+        const StoragePreview first = await(source.preview(u"/huge.txt"_s, {}));
+        const qint64 elapsed = timer.elapsed();
+        const qint64 read = bytesRead() - before;
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        QCOMPARE(first.totalSize, 100LL * 1024 * 1024);
+        QVERIFY(first.truncated);
+        QCOMPARE(first.continuation, u"65536"_s);
+        QCOMPARE(first.text, QString(65536, u'a'));
+        QVERIFY2(read < 1024 * 1024, qPrintable(u"read %1 bytes for a 64 KB preview"_s.arg(read)));
+        QVERIFY2(elapsed < 2000, qPrintable(u"took %1 ms"_s.arg(elapsed)));
+
+        // The next page holds the last 6 KB of text, then zeros: binary, shown as hex.
+        const StoragePreview second = await(source.preview(u"/huge.txt"_s, first.continuation));
+        QVERIFY(second.truncated);
+        QCOMPARE(second.continuation, u"131072"_s);
+        QVERIFY2(second.text.startsWith(u"00010000  61 61 61"_s), qPrintable(second.text.left(80)));
+    }
+
+    void previewKeepsCharactersWhole()
+    {
+        QTemporaryDir dir;
+        // 'é' is two bytes; put one across the 64 KB boundary.
+        QByteArray data(65535, 'a');
+        data += "\xc3\xa9tail";
+        {
+            QFile f(dir.filePath(u"utf8.txt"_s));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(data);
+        }
+        FileSource source(dir.path());
+        const StoragePreview first = await(source.preview(u"/utf8.txt"_s, {}));
+        QCOMPARE(first.continuation, u"65535"_s);
+        QCOMPARE(first.text.size(), 65535);
+        const StoragePreview second = await(source.preview(u"/utf8.txt"_s, first.continuation));
+        QCOMPARE(second.text, u"étail"_s);
+        QVERIFY(!second.truncated);
+        QVERIFY(second.continuation.isEmpty());
+    }
+
+    void badPreviews()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(u"folder"_s));
+        FileSource source(dir.path());
+        QVERIFY(await(source.preview(u"/folder"_s, {})).error.contains(u"not a regular file"_s));
+        QVERIFY(await(source.preview(u"/missing"_s, {})).error.contains(u"No such file"_s));
+        QVERIFY(await(source.preview(u"largest:"_s, {})).error.contains(u"not a file"_s));
+        QVERIFY(await(source.preview(u"/folder"_s, u"-4"_s)).error.contains(u"continuation"_s));
+    }
+
+    void unreachableRoot()
+    {
+        FileSource source(u"/nonexistent/sightline-files"_s);
+        const StorageSummary summary = await(source.summary());
+        QVERIFY(!summary.reachable);
+        QVERIFY2(summary.error.contains(u"No such file or directory"_s), qPrintable(summary.error));
+        const StoragePage page = await(source.children(QString(), {}));
+        const StoragePage again = await(source.children(QString(), {}));
+        QVERIFY(await(source.scanFuture()) == false);
+        QVERIFY2(!page.error.isEmpty() || !again.error.isEmpty(), "listing a missing root gives an error");
+    }
+
+    // The tree `sightline seed --files` writes (scripts/test): outputs and logs carry their ids.
+    void seededTree()
+    {
+        const QString root = qEnvironmentVariable("SIGHTLINE_TEST_FILES_ROOT");
+        QVERIFY2(!root.isEmpty(), "SIGHTLINE_TEST_FILES_ROOT is not set: run this test through scripts/test");
+        FileSource source(root);
+        await(source.children(QString(), {}));
+        QVERIFY(await(source.scanFuture()));
+        const StorageSummary summary = await(source.summary());
+        QVERIFY(summary.itemCount > 0);
+        QVERIFY(summary.totalBytes > 0);
+        for (const QString &folder : {u"/outputs"_s, u"/logs"_s}) {
+            const StoragePage page = await(source.children(folder, {}));
+            QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+            QVERIFY(!page.nodes.isEmpty());
+            for (const StorageNode &n : page.nodes) {
+                QVERIFY2(n.evaluationId.startsWith(u"ev-"_s), qPrintable(n.id));
+                QVERIFY(n.name.startsWith(n.evaluationId));
+            }
+        }
+        const StoragePage largest = await(source.children(FileSource::largestFilesId.toString(), {}));
+        QVERIFY(!largest.nodes.isEmpty());
+        QCOMPARE(
+            largest.nodes.first().bytes,
+            std::max_element(largest.nodes.cbegin(), largest.nodes.cend(), [](const auto &a, const auto &b) {
+                return a.bytes < b.bytes;
+            })->bytes);
+    }
+
+    void stopDuringScan()
+    {
+        QTemporaryDir dir;
+        for (int d = 0; d < 30; ++d) {
+            QVERIFY(QDir(dir.path()).mkpath(u"d%1"_s.arg(d)));
+            for (int f = 0; f < 200; ++f)
+                writeFile(dir.filePath(u"d%1/f%2"_s.arg(d).arg(f)), 1);
+        }
+        FileSource source(dir.path());
+        source.startScan();
+        source.stop();
+        QVERIFY(QTest::qWaitFor([&] { return source.scanFuture().isFinished(); }, 5000));
+        // Later calls work again: the next listing of the root scans afresh, to the end.
+        const StoragePage page = await(source.children(QString(), {}));
+        QVERIFY(!page.cancelled);
+        QVERIFY(await(source.scanFuture()));
+        QCOMPARE(await(source.summary()).itemCount, 6000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFileSource)
+#include "tst_filesource.moc"
