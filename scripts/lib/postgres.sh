@@ -17,6 +17,8 @@
 #   SIGHTLINE_TEST_POSTGRES_SEED_URL    postgresql://postgres@127.0.0.1:PORT/sightline_test (superuser, trust)
 #   SIGHTLINE_TEST_POSTGRES_URL         postgresql://sightline@127.0.0.1:PORT/sightline_test (read only, trust)
 #   SIGHTLINE_TEST_POSTGRES_SOCKET_DIR  the unix socket's folder (also the server's temp dir)
+#   SIGHTLINE_TEST_POSTGRES_LOG         the server's log: every data-modifying or DDL statement
+#                                       (log_statement = 'mod'), each line with app=<application_name>
 # Roles: postgres (superuser), sightline (may read sightline_test), and sightline_pw, whose
 # password is 'right-password' (scram-sha-256), so that tests can see a login rejected.
 
@@ -83,6 +85,11 @@ max_wal_size = 1GB
 max_connections = 100
 password_encryption = 'scram-sha-256'
 log_min_messages = warning
+# The server's own record of every write and DDL statement, tagged with the session's
+# application_name: tests read it to show that Sightline's sessions never write. COPY data and
+# SELECTs are not logged, so seeding 100k evaluations adds only a handful of lines.
+log_statement = 'mod'
+log_line_prefix = '%m [%p] app=%a user=%u db=%d: '
 CONF
     _sightline_pg_as_owner tee "$dir/data/pg_hba.conf" >/dev/null <<'HBA'
 local all all                   trust
@@ -115,6 +122,7 @@ HBA
 
     export SIGHTLINE_TEST_POSTGRES_PORT="$port"
     export SIGHTLINE_TEST_POSTGRES_SOCKET_DIR="$dir"
+    export SIGHTLINE_TEST_POSTGRES_LOG="$dir/server.log"
     export SIGHTLINE_TEST_POSTGRES_ADMIN_URL="postgresql://postgres@127.0.0.1:$port/postgres"
     export SIGHTLINE_TEST_POSTGRES_SEED_URL="postgresql://postgres@127.0.0.1:$port/sightline_test"
     export SIGHTLINE_TEST_POSTGRES_URL="postgresql://sightline@127.0.0.1:$port/sightline_test"

@@ -36,7 +36,16 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         u"screenshot-timeout"_s,
         QCoreApplication::translate("main", "Give up on --screenshot after SECONDS (60)."), u"SECONDS"_s,
         u"60"_s);
-    parser.addOptions({workspace, demo, open, screenshot, timeout});
+    const QCommandLineOption view(
+        u"view"_s,
+        QCoreApplication::translate("main", "Start in VIEW: evaluations (the default) or storage."),
+        u"VIEW"_s, u"evaluations"_s);
+    const QCommandLineOption expand(
+        u"expand"_s,
+        QCoreApplication::translate("main",
+                                    "Open every Storage Explorer panel and its tree to DEPTH levels."),
+        u"DEPTH"_s);
+    parser.addOptions({workspace, demo, open, screenshot, timeout, view, expand});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -70,6 +79,21 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         result.error =
             QCoreApplication::translate("main", "--screenshot-timeout needs a positive number of seconds");
         return result;
+    }
+    const QString viewName = parser.value(view);
+    if (viewName != u"evaluations"_s && viewName != u"storage"_s) {
+        result.error =
+            QCoreApplication::translate("main", "--view is evaluations or storage, not %1").arg(viewName);
+        return result;
+    }
+    options.storageView = viewName == u"storage"_s;
+    if (parser.isSet(expand)) {
+        options.expandDepth = parser.value(expand).toInt(&ok);
+        if (!ok || options.expandDepth < 1 || options.expandDepth > 8) {
+            result.error = QCoreApplication::translate("main", "--expand needs a depth from 1 to 8");
+            return result;
+        }
+        options.storageView = true;
     }
     result.options = options;
     return result;

@@ -7,13 +7,16 @@
 
 namespace Sightline {
 
-// What `sightline [--workspace FILE | --demo] [--open-evaluation ID] [--screenshot FILE]` asks for.
+// What `sightline [--workspace FILE | --demo] [--open-evaluation ID] [--view evaluations|storage]
+// [--expand DEPTH] [--screenshot FILE]` asks for.
 struct GuiOptions
 {
     QString workspaceFile; // empty: the demo workspace
     QString openEvaluation;
     QString screenshotFile;
     int screenshotTimeoutSeconds = 60;
+    bool storageView = false; // --view storage: start in the Storage Explorer
+    int expandDepth = 0;      // --expand DEPTH: open every storage panel to DEPTH
 };
 
 struct GuiOptionsResult

@@ -6,6 +6,7 @@
 #include "telemetry/logging.h"
 #include "ui/evaluationwindow.h"
 #include "ui/mainwindow.h"
+#include "ui/storageexplorer.h"
 
 #include <QApplication>
 #include <QDir>
@@ -125,6 +126,11 @@ void GuiSession::useWorkspace(const WorkspaceProfile &profile)
 {
     qCInfo(lcApp) << "opening workspace" << profile.name;
     m_window->setWorkspace(profile);
+    if (m_options.storageView) {
+        m_window->showView(MainWindow::View::Storage);
+        if (m_options.expandDepth > 0)
+            m_window->storageExplorer()->expandAll(m_options.expandDepth);
+    }
     if (!m_options.openEvaluation.isEmpty()) {
         EvaluationWindow *evaluation = m_window->openEvaluation(m_options.openEvaluation);
         if (!m_options.screenshotFile.isEmpty() && evaluation) {
@@ -141,7 +147,20 @@ void GuiSession::armScreenshot(QWidget *window)
     auto take = [this, window](int exitCode) {
         QTimer::singleShot(100, this, [this, window, exitCode] { saveScreenshot(window, exitCode); });
     };
-    if (auto *main = qobject_cast<MainWindow *>(window)) {
+    if (auto *main = qobject_cast<MainWindow *>(window); main && m_options.storageView) {
+        // The explorer has no single "shown" moment: wait until every panel has its summary and
+        // nothing is loading any more.
+        auto *poll = new QTimer(this);
+        poll->setInterval(200);
+        connect(poll, &QTimer::timeout, this, [main, poll, take] {
+            if (main->currentView() != MainWindow::View::Storage || !main->storageExplorer()->isSettled())
+                return;
+            poll->stop();
+            poll->deleteLater();
+            take(0);
+        });
+        poll->start();
+    } else if (auto *main = qobject_cast<MainWindow *>(window)) {
         connect(
             main, &MainWindow::dataShown, this, [take] { take(0); }, Qt::SingleShotConnection);
         connect(

@@ -1,6 +1,9 @@
 #include "seedcommand.h"
 
 #include "core/timestamp.h"
+#include "memoryseed.h"
+#include "redisseed.h"
+#include "s3seed.h"
 #include "sources/seedwriter.h"
 
 #include <QCommandLineParser>
@@ -9,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
@@ -70,6 +74,29 @@ int runSeedCommand(const QStringList &arguments)
                                       u"D"_s, u"14"_s);
     const QCommandLineOption replace(u"replace"_s, u"Drop and recreate existing tables."_s);
     parser.addOptions({evaluations, seed, sqlite, postgres, files, endTime, spanDays, replace});
+    const QCommandLineOption memoryJson(
+        u"memory-json"_s, u"Write the storage service's /storage/memory answer for the data to FILE."_s,
+        u"FILE"_s);
+    parser.addOption(memoryJson);
+    const QCommandLineOption s3(
+        u"s3"_s,
+        u"Upload evaluation artifacts to the S3 endpoint at URL (path-style; keys from "
+        u"AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)."_s,
+        u"URL"_s);
+    const QCommandLineOption bucket(u"bucket"_s, u"The S3 bucket for --s3."_s, u"NAME"_s);
+    const QCommandLineOption s3Every(
+        u"s3-every"_s, u"Upload every Nth evaluation to S3 (default 200; 0 none)."_s, u"N"_s, u"200"_s);
+    const QCommandLineOption s3Objects(u"s3-objects"_s, u"Also upload N small bench objects to S3."_s, u"N"_s,
+                                       u"0"_s);
+    const QCommandLineOption s3Prefixes(
+        u"s3-prefixes"_s, u"Spread the bench objects over P prefixes (1000)."_s, u"P"_s, u"1000"_s);
+    parser.addOptions({s3, bucket, s3Every, s3Objects, s3Prefixes});
+    const QCommandLineOption redisProtocol(
+        u"redis-protocol"_s,
+        u"Write the Redis keys as a RESP stream to FILE, for `redis-cli --pipe < FILE`."_s, u"FILE"_s);
+    const QCommandLineOption redisKeys(
+        u"redis-keys"_s, u"With --redis-protocol: N benchmark keys over ten namespaces instead."_s, u"N"_s);
+    parser.addOptions({redisProtocol, redisKeys});
 
     // "seed" stands in for the program name, which QCommandLineParser skips.
     if (!parser.parse(QStringList{u"sightline seed"_s} + arguments)) {
@@ -126,9 +153,49 @@ int runSeedCommand(const QStringList &arguments)
             return 2;
         }
     }
+    if (parser.isSet(redisProtocol)) {
+        const int status =
+            runRedisSeed(parser.value(redisProtocol), parser.value(redisKeys), options.generator);
+        if (status != 0 || (options.sqlitePath.isEmpty() && options.postgresUrl.isEmpty() &&
+                            options.filesRoot.isEmpty() && !parser.isSet(u"s3"_s)))
+            return status;
+    }
+    if (parser.isSet(memoryJson)) {
+        QString error;
+        const QString path = QDir::current().absoluteFilePath(parser.value(memoryJson));
+        if (!writeMemoryServiceJson(path, options.generator, &error)) {
+            printErr(u"sightline seed: %1\n"_s.arg(error));
+            return 1;
+        }
+        printErr(u"storage-service memory: wrote %1\n"_s.arg(path));
+        // Only the file was asked for: the writer below would refuse to run without a target.
+        const QStringList targets{u"sqlite"_s, u"postgres"_s, u"files"_s, u"s3"_s, u"redis"_s};
+        const QStringList given = parser.optionNames();
+        if (std::none_of(given.cbegin(), given.cend(), [&](const QString &n) { return targets.contains(n); }))
+            return 0;
+    }
     options.replace = parser.isSet(replace);
-    if (options.sqlitePath.isEmpty() && options.postgresUrl.isEmpty() && options.filesRoot.isEmpty()) {
-        printErr(u"sightline seed: give at least one of --sqlite FILE, --postgres URL, --files DIR\n"_s);
+    S3SeedOptions s3Options;
+    if (parser.isSet(s3)) {
+        s3Options.endpoint = QUrl(parser.value(s3));
+        s3Options.bucket = parser.value(bucket);
+        s3Options.credentials = SigV4Credentials::fromEnvironment();
+        s3Options.every = parser.value(s3Every).toLongLong(&ok);
+        const bool everyOk = ok && s3Options.every >= 0;
+        s3Options.benchObjects = parser.value(s3Objects).toLongLong(&ok);
+        const bool objectsOk = ok && s3Options.benchObjects >= 0;
+        s3Options.benchPrefixes = parser.value(s3Prefixes).toInt(&ok);
+        if (!everyOk || !objectsOk || !ok || s3Options.benchPrefixes < 1 || s3Options.bucket.isEmpty()) {
+            printErr(
+                u"sightline seed: --s3 needs --bucket NAME; --s3-every, --s3-objects >= 0, --s3-prefixes >= 1\n"_s);
+            return 2;
+        }
+    }
+    const bool relational =
+        !options.sqlitePath.isEmpty() || !options.postgresUrl.isEmpty() || !options.filesRoot.isEmpty();
+    if (!relational && !parser.isSet(s3)) {
+        printErr(
+            u"sightline seed: give at least one of --sqlite FILE, --postgres URL, --files DIR, --s3 URL\n"_s);
         return 2;
     }
 
@@ -139,6 +206,8 @@ int runSeedCommand(const QStringList &arguments)
         targets.append(u"PostgreSQL "_s + redactUrl(options.postgresUrl));
     if (!options.filesRoot.isEmpty())
         targets.append(u"files "_s + options.filesRoot);
+    if (parser.isSet(s3))
+        targets.append(u"S3 bucket %1 at %2"_s.arg(s3Options.bucket, redactUrl(parser.value(s3))));
     printErr(u"seeding %1 evaluations (seed %2, %3 days ending %4) into %5\n"_s.arg(
         QString::number(options.generator.evaluationCount), QString::number(options.generator.seed),
         QString::number(options.generator.spanDays), formatTimestampUtc(options.generator.endTime),
@@ -175,7 +244,21 @@ int runSeedCommand(const QStringList &arguments)
             break;
         }
     });
-    const SeedResult result = writer.run();
+    const SeedResult result = relational ? writer.run() : SeedResult{};
+    if (parser.isSet(s3) && result.ok() && !result.cancelled()) {
+        s3Options.generator = options.generator;
+        const S3SeedResult uploaded = seedS3(s3Options, &g_interrupted);
+        if (!uploaded.error.isEmpty() || uploaded.cancelled) {
+            std::signal(SIGINT, previousInt);
+            std::signal(SIGTERM, previousTerm);
+            printErr(
+                u"sightline seed: S3: %1\n"_s.arg(uploaded.cancelled ? u"interrupted"_s : uploaded.error));
+            return uploaded.cancelled ? 130 : 1;
+        }
+        printErr(u"S3: %1 objects, %2 MB in %3\n"_s.arg(QString::number(uploaded.objects),
+                                                        QString::number(double(uploaded.bytes) / 1e6, 'f', 1),
+                                                        seconds(uploaded.ms)));
+    }
     std::signal(SIGINT, previousInt);
     std::signal(SIGTERM, previousTerm);
 

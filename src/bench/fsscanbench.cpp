@@ -1,6 +1,7 @@
 #include "fsscanbench.h"
 
 #include "benchoutput.h"
+#include "explorerdrive.h"
 #include "sources/files/filesource.h"
 
 #include <QDir>
@@ -119,7 +120,8 @@ int runFsScanBench(const QString &dir, qint64 treeFiles, int runs)
     printFigure(scenario, u"sightline"_s, u"files"_s, double(files), u"files"_s);
     printFigure(scenario, u"sightline"_s, u"peak_rss_mb"_s, peakRssMb(), u"MB"_s);
     printFigure(scenario, u"du"_s, u"scan_ms"_s, median(du), u"ms"_s);
-    return 0;
+    FileSource source(dir);
+    return printPanelFigures(scenario, &source, 2) ? 0 : 1;
 }
 
 } // namespace Sightline::Bench

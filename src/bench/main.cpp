@@ -3,6 +3,10 @@
 
 #include "browsebench.h"
 #include "core/workspaceprofile.h"
+#include "fsscanbench.h"
+#include "pgcatalogbench.h"
+#include "redisscanbench.h"
+#include "s3listbench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,6 +35,17 @@ int main(int argc, char **argv)
     const QCommandLineOption search(u"search"_s, u"Search text for search_ms (default: ada)."_s, u"TEXT"_s,
                                     u"ada"_s);
     parser.addOptions({postgres, sqlite, search});
+    const QCommandLineOption files(u"files"_s, u"fs-scan: the folder to scan."_s, u"DIR"_s);
+    const QCommandLineOption makeTree(u"make-tree"_s, u"fs-scan: first fill an empty DIR with N files."_s,
+                                      u"N"_s);
+    parser.addOptions({files, makeTree});
+    const QCommandLineOption redis(u"redis"_s, u"redis-scan: Redis URL (password from REDISCLI_AUTH)."_s,
+                                   u"URL"_s);
+    parser.addOption(redis);
+    const QCommandLineOption s3(u"s3"_s, u"s3-list: S3 endpoint URL (keys from AWS_ACCESS_KEY_ID/…)."_s,
+                                u"URL"_s);
+    const QCommandLineOption bucket(u"bucket"_s, u"s3-list: the bucket to list."_s, u"NAME"_s);
+    parser.addOptions({s3, bucket});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -49,6 +64,34 @@ int main(int argc, char **argv)
             return 2;
         }
         return Sightline::Bench::runBrowseBench(profile, parser.value(search));
+    }
+    if (positional.constFirst() == u"fs-scan"_s) {
+        if (!parser.isSet(files)) {
+            std::fprintf(stderr, "sightline-bench fs-scan: give --files DIR\n");
+            return 2;
+        }
+        return Sightline::Bench::runFsScanBench(parser.value(files), parser.value(makeTree).toLongLong(), 3);
+    }
+    if (positional.constFirst() == u"redis-scan"_s) {
+        if (!parser.isSet(redis)) {
+            std::fprintf(stderr, "sightline-bench redis-scan: give --redis URL\n");
+            return 2;
+        }
+        return Sightline::Bench::runRedisScanBench(parser.value(redis));
+    }
+    if (positional.constFirst() == u"pg-catalog"_s) {
+        if (!parser.isSet(postgres)) {
+            std::fprintf(stderr, "sightline-bench pg-catalog: give --postgres URL\n");
+            return 2;
+        }
+        return Sightline::Bench::runPgCatalogBench(parser.value(postgres), 3);
+    }
+    if (positional.constFirst() == u"s3-list"_s) {
+        if (!parser.isSet(s3) || !parser.isSet(bucket)) {
+            std::fprintf(stderr, "sightline-bench s3-list: give --s3 URL --bucket NAME\n");
+            return 2;
+        }
+        return Sightline::Bench::runS3ListBench(QUrl(parser.value(s3)), parser.value(bucket), 3);
     }
     std::fprintf(stderr, "sightline-bench: unknown scenario %s (this build has: browse)\n",
                  qPrintable(positional.constFirst()));

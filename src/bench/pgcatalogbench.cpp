@@ -1,6 +1,7 @@
 #include "pgcatalogbench.h"
 
 #include "benchoutput.h"
+#include "explorerdrive.h"
 #include "sources/catalog/sqlcatalogsource.h"
 
 #include <QElapsedTimer>
@@ -75,7 +76,8 @@ int runPgCatalogBench(const QString &url, int runs)
     }
     printFigure(Scenario, u"sightline"_s, u"catalog_ms"_s, best, u"ms"_s);
     printFigure(Scenario, u"sightline"_s, u"tables"_s, double(tables), u"tables"_s);
-    return 0;
+    auto source = SqlCatalogSource::createPostgres(url);
+    return printPanelFigures(Scenario, source.get(), 2) ? 0 : 1;
 }
 
 } // namespace Sightline::Bench

@@ -1,6 +1,7 @@
 #include "s3listbench.h"
 
 #include "benchoutput.h"
+#include "explorerdrive.h"
 #include "sources/s3/s3source.h"
 
 #include <QElapsedTimer>
@@ -49,7 +50,8 @@ int runS3ListBench(const QUrl &endpoint, const QString &bucket, int runs)
     printFigure(u"s3-list"_s, u"sightline"_s, u"objects"_s, double(objects), u"objects"_s);
     printFigure(u"s3-list"_s, u"sightline"_s, u"objects_per_s"_s,
                 median > 0 ? double(objects) * 1000.0 / median : 0, u"objects/s"_s);
-    return 0;
+    S3Source source(config);
+    return printPanelFigures(u"s3-list"_s, &source, 2) ? 0 : 1;
 }
 
 } // namespace Sightline::Bench

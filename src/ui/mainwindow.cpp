@@ -5,6 +5,8 @@
 #include "evaluationwindow.h"
 #include "models/evaluationtablemodel.h"
 #include "sources/evaluationstore.h"
+#include "sources/storagesources.h"
+#include "storageexplorer.h"
 #include "ui_mainwindow.h"
 #include "uiresources.h"
 
@@ -54,10 +56,18 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_ui->actionFind, &QAction::triggered, this, [this] {
-        if (m_ui->pages->currentWidget() == m_ui->browser)
+        if (m_ui->pages->currentWidget() != m_ui->workspaceTabs)
+            return;
+        if (currentView() == View::Storage)
+            m_ui->storageExplorer->focusFilter();
+        else
             m_ui->browser->focusSearch();
     });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionShowEvaluations, &QAction::triggered, this, [this] { showView(View::Evaluations); });
+    connect(m_ui->actionShowStorage, &QAction::triggered, this, [this] { showView(View::Storage); });
+    connect(m_ui->storageExplorer, &StorageExplorer::openEvaluationRequested, this,
+            &MainWindow::openEvaluation);
     connect(m_ui->browser, &EvaluationBrowser::evaluationActivated, this, &MainWindow::openEvaluation);
 
     applyStyle();
@@ -81,6 +91,7 @@ void MainWindow::closeWorkspace()
     }
     m_windows.clear();
     m_ui->browser->setModel(nullptr);
+    m_ui->storageExplorer->clear();
     m_model.reset();
     m_store.reset();
 }
@@ -116,7 +127,11 @@ void MainWindow::setWorkspace(const WorkspaceProfile &profile)
     setWindowTitle(
         tr("Sightline — %1").arg(profile.name.isEmpty() ? tr("Untitled workspace") : profile.name));
     m_workspaceLabel->setText(m_store->describe());
-    m_ui->pages->setCurrentWidget(m_ui->browser);
+    StorageSources storage = createStorageSources(profile);
+    for (const QString &problem : std::as_const(storage.problems))
+        statusBar()->showMessage(tr("Workspace profile: %1").arg(problem), 15000);
+    m_ui->storageExplorer->setSources(std::move(storage.sources), storage.missing);
+    m_ui->pages->setCurrentWidget(m_ui->workspaceTabs);
     m_ui->actionRefresh->setEnabled(true);
     m_ui->actionFind->setEnabled(true);
     m_ui->browser->tableView()->setFocus();
@@ -169,10 +184,32 @@ QString MainWindow::newEvaluationsNote() const
     return m_newEvaluationsLabel->text();
 }
 
+void MainWindow::showView(View view)
+{
+    if (m_ui->pages->currentWidget() != m_ui->workspaceTabs)
+        return;
+    m_ui->workspaceTabs->setCurrentWidget(
+        view == View::Storage ? static_cast<QWidget *>(m_ui->storageExplorer) : m_ui->browser);
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return m_ui->workspaceTabs->currentWidget() == m_ui->storageExplorer ? View::Storage : View::Evaluations;
+}
+
+StorageExplorer *MainWindow::storageExplorer() const
+{
+    return m_ui->storageExplorer;
+}
+
 void MainWindow::refresh()
 {
     if (!m_model)
         return;
+    if (currentView() == View::Storage) {
+        m_ui->storageExplorer->refreshAll();
+        return;
+    }
     m_newEvaluations = 0;
     m_newEvaluationsLabel->clear();
     m_model->refresh();

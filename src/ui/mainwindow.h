@@ -16,6 +16,7 @@ namespace Sightline {
 class EvaluationBrowser;
 class EvaluationStore;
 class EvaluationTableModel;
+class StorageExplorer;
 
 namespace Ui {
 class MainWindow;
@@ -44,7 +45,12 @@ public:
 
     void refresh();
 
+    enum class View { Evaluations, Storage };
+    void showView(View view);
+    View currentView() const;
+
     EvaluationBrowser *browser() const;
+    StorageExplorer *storageExplorer() const;
     EvaluationStore *store() const { return m_store.get(); }
     EvaluationTableModel *model() const { return m_model.get(); }
     QList<EvaluationWindow *> evaluationWindows() const;

@@ -2,7 +2,9 @@
 
 #include "models/storagetreemodel.h"
 #include "storagepanel.h"
+#include "storagepreviewview.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -158,6 +160,36 @@ void StorageExplorer::refreshAll()
 {
     for (StoragePanel *panel : std::as_const(m_panels))
         panel->refresh();
+}
+
+bool StorageExplorer::isSettled() const
+{
+    for (StoragePanel *panel : m_panels) {
+        if (!panel->hasSummary() || panel->isBusy())
+            return false;
+    }
+    return true;
+}
+
+void StorageExplorer::focusFilter()
+{
+    StoragePanel *target = nullptr;
+    for (StoragePanel *panel : std::as_const(m_panels)) {
+        if (panel->isAncestorOf(QApplication::focusWidget())) {
+            target = panel;
+            break;
+        }
+        if (!target && panel->isExpanded())
+            target = panel;
+    }
+    if (!target && !m_panels.isEmpty()) {
+        target = m_panels.constFirst();
+        target->setExpanded(true);
+    }
+    if (target) {
+        m_scroll->ensureWidgetVisible(target);
+        target->focusFilter();
+    }
 }
 
 void StorageExplorer::stopAll()

@@ -37,6 +37,10 @@ public:
     void collapseAll();
     void refreshAll();
     void stopAll();
+    // Puts the keyboard in the filter of the panel in use (the focused one, else the first open one).
+    void focusFilter();
+    // Every panel has its summary and nothing is loading (tree, scan or preview).
+    bool isSettled() const;
 
 Q_SIGNALS:
     void openEvaluationRequested(const QString &evaluationId);

@@ -148,20 +148,23 @@ void StoragePanel::buildHeader()
     m_tree->setExpandsOnDoubleClick(true);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(StorageTreeModel::Name, QHeaderView::Stretch);
-    m_tree->setColumnWidth(StorageTreeModel::Type, 90);
-    m_tree->setColumnWidth(StorageTreeModel::Count, 90);
-    m_tree->setColumnWidth(StorageTreeModel::Size, 90);
-    m_tree->setColumnWidth(StorageTreeModel::Expires, 130);
-    m_tree->setColumnWidth(StorageTreeModel::Detail, 130);
-    m_tree->setColumnWidth(StorageTreeModel::Evaluation, 110);
+    // Names need the room: the other columns hold short values.
+    const int digit = m_tree->fontMetrics().horizontalAdvance(u'0');
+    m_tree->header()->setMinimumSectionSize(4 * digit);
+    m_tree->setColumnWidth(StorageTreeModel::Type, 11 * digit);
+    m_tree->setColumnWidth(StorageTreeModel::Count, 9 * digit);
+    m_tree->setColumnWidth(StorageTreeModel::Size, 9 * digit);
+    m_tree->setColumnWidth(StorageTreeModel::Expires, 17 * digit);
+    m_tree->setColumnWidth(StorageTreeModel::Detail, 12 * digit);
+    m_tree->setColumnWidth(StorageTreeModel::Evaluation, 17 * digit);
     m_tree->setAccessibleName(tr("%1 tree").arg(storageBackendTitle(m_source->backend())));
     m_preview = new StoragePreviewView(m_body);
     m_preview->setSource(m_source);
     m_splitter = new QSplitter(Qt::Horizontal, m_body);
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(m_preview);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
 
     auto *bodyLayout = new QVBoxLayout(m_body);
@@ -216,6 +219,11 @@ void StoragePanel::stop()
 {
     m_expandDepth = 0;
     ++m_summaryGeneration;
+    if (m_summaryPending) {
+        m_status->setText(tr("● stopped"));
+        m_status->setToolTip(tr("Stopped before the backend answered; Refresh asks again"));
+    }
+    m_summaryPending = false;
     m_model->stop();
     m_progress->hide();
     m_stopButton->hide();
@@ -236,9 +244,11 @@ void StoragePanel::requestSummary()
     m_status->setText(tr("● connecting…"));
     m_status->setStyleSheet(u"color: palette(placeholder-text);"_s);
     const quint64 generation = ++m_summaryGeneration;
+    m_summaryPending = true;
     whenFinished(m_source->summary(), this, [this, generation](const StorageSummary &summary) {
         if (generation != m_summaryGeneration)
             return;
+        m_summaryPending = false;
         showSummary(summary);
         m_hasSummary = true;
         Q_EMIT summaryShown();
@@ -276,6 +286,11 @@ void StoragePanel::showSummary(const StorageSummary &summary)
     m_details->setVisible(!details.isEmpty());
 }
 
+bool StoragePanel::isBusy() const
+{
+    return m_model->isLoading() || !m_progress->isHidden() || m_preview->isLoading();
+}
+
 QString StoragePanel::summaryLine() const
 {
     return QStringList{m_title->text(), m_status->text(), m_facts->text()}.join(u" "_s);
@@ -286,8 +301,15 @@ void StoragePanel::showProgress(const StorageProgress &progress)
     if (progress.finished) {
         m_progress->hide();
         m_stopButton->setVisible(m_model->isLoading());
+        // A tree scan that finished knows totals the card did not have; a scan the summary ran
+        // itself (a full bucket listing) is already in it.
+        if (!m_progressFromSummary && !m_summaryPending)
+            requestSummary();
+        m_progressFromSummary = false;
         return;
     }
+    if (m_summaryPending)
+        m_progressFromSummary = true;
     if (!m_expanded && !m_hasSummary)
         return;
     if (progress.total > 0) {
@@ -370,6 +392,12 @@ void StoragePanel::collapseTree()
 {
     m_expandDepth = 0;
     m_tree->collapseAll();
+}
+
+void StoragePanel::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
 }
 
 void StoragePanel::setFilterText(const QString &text)

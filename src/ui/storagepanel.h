@@ -41,10 +41,13 @@ public:
     void refresh(); // summary and tree, again
     void requestSummary();
     void setFilterText(const QString &text);
+    void focusFilter();
     void stop();
 
     const StorageSummary &summary() const { return m_summary; }
     bool hasSummary() const { return m_hasSummary; }
+    // Something is loading: tree pages, a scan, or the preview.
+    bool isBusy() const;
     QString summaryLine() const; // the card's text, for tests and reports
 
 Q_SIGNALS:
@@ -70,6 +73,8 @@ private:
     int m_expandDepth = 0; // > 0 while "expand to depth" is loading its way down
     int m_autoExpanded = 0;
     quint64 m_summaryGeneration = 0;
+    bool m_summaryPending = false;
+    bool m_progressFromSummary = false;
 
     QToolButton *m_toggle;
     QLabel *m_title;

@@ -6,6 +6,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -17,6 +18,24 @@
 using namespace Qt::StringLiterals;
 
 namespace Sightline {
+
+namespace {
+
+// A whole JSON value (a cached result, a cache entry) reads better indented; anything else, or a
+// value cut short, is shown as it is.
+QString readableText(const StoragePreview &preview)
+{
+    const QStringView trimmed = QStringView(preview.text).trimmed();
+    if (preview.truncated || trimmed.isEmpty() || (trimmed.front() != u'{' && trimmed.front() != u'['))
+        return preview.text;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(preview.text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return preview.text;
+    return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+
+} // namespace
 
 StoragePreviewView::StoragePreviewView(QWidget *parent)
     : QWidget(parent)
@@ -58,18 +77,16 @@ StoragePreviewView::StoragePreviewView(QWidget *parent)
     m_stack->addWidget(m_textView);
     m_stack->addWidget(m_tableView);
 
-    auto *header = new QHBoxLayout;
-    auto *titles = new QVBoxLayout;
-    titles->setSpacing(2);
-    titles->addWidget(m_title);
-    titles->addWidget(m_status);
-    header->addLayout(titles, 1);
-    header->addWidget(m_loadMore);
-    header->addWidget(m_openEvaluation);
+    // The name on a line of its own (keys and paths are long), then what is shown and the actions.
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_status, 1);
+    actions->addWidget(m_loadMore);
+    actions->addWidget(m_openEvaluation);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(header);
+    layout->addWidget(m_title);
+    layout->addLayout(actions);
     layout->addWidget(m_stack, 1);
 
     connect(m_loadMore, &QPushButton::clicked, this, [this] {
@@ -193,7 +210,7 @@ void StoragePreviewView::apply(const StoragePreview &preview, bool append)
             cursor.movePosition(QTextCursor::End);
             cursor.insertText(preview.text);
         } else {
-            m_textView->setPlainText(preview.text);
+            m_textView->setPlainText(readableText(preview));
         }
         m_shownBytes += preview.text.toUtf8().size();
         m_stack->setCurrentWidget(m_textView);
