@@ -42,8 +42,11 @@ StorageTaskRunner::~StorageTaskRunner()
 
 void StorageTaskRunner::stop()
 {
-    m_flag->store(true);
-    m_flag = std::make_shared<std::atomic_bool>(false);
+    {
+        QMutexLocker lock(&m_flagMutex);
+        m_flag->store(true);
+        m_flag = std::make_shared<std::atomic_bool>(false);
+    }
     if (m_interrupt)
         m_interrupt();
 }
@@ -61,6 +64,7 @@ void StorageTaskRunner::waitForDone()
 StopToken StorageTaskRunner::currentToken() const
 {
     StopToken token;
+    QMutexLocker lock(&m_flagMutex);
     token.m_flag = m_flag;
     return token;
 }

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QFuture>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QPromise>
 #include <QString>
@@ -79,6 +80,8 @@ struct StoragePreview
     QString continuation;
     QString error;
     bool cancelled = false;
+    // This answer replaces what is shown instead of adding to it (a "load all" of the same rows).
+    bool replace = false;
 };
 
 // Progress of a long scan (a Redis SCAN, a folder walk, a full bucket listing).
@@ -104,6 +107,7 @@ private:
 // Runs a source's work on its own single thread, in order: the connection a source holds is used
 // by that one thread only (DESIGN.md §3). stop() flags everything queued or running as stopped
 // and calls the interrupt hook (closing a socket, PQcancel), so that a blocked read returns.
+// run() and stop() may be called from any thread.
 class StorageTaskRunner
 {
 public:
@@ -124,6 +128,9 @@ private:
     StopToken currentToken() const;
 
     std::unique_ptr<QThreadPool> m_pool;
+    // run() may be called from the runner's own thread (a scan queueing its next batch) while
+    // stop() swaps the flag on the GUI thread.
+    mutable QMutex m_flagMutex;
     std::shared_ptr<std::atomic_bool> m_flag;
     std::function<void()> m_interrupt;
 };
@@ -147,6 +154,10 @@ public:
     // Stops all background work now (collapsing a panel, closing the explorer). Pending futures
     // finish with `cancelled` set. Later calls work again.
     virtual void stop() = 0;
+    // Forgets what a whole-backend scan learned (a Redis SCAN, a folder walk), so that the next
+    // children("") scans again: Refresh, and Retry after a scan failed. Sources that ask their
+    // backend anew on every call have nothing to forget.
+    virtual void rescan() {}
 
 Q_SIGNALS:
     void progressChanged(const Sightline::StorageProgress &progress);
