@@ -67,6 +67,16 @@ public:
             return false;
         port = probe.serverPort();
         probe.close();
+        return launch();
+    }
+    // After kill(): the same port again, empty (nothing is persisted).
+    bool restart()
+    {
+        kill();
+        return launch();
+    }
+    bool launch()
+    {
         process.setProgram(QStringLiteral("redis-server"));
         process.setArguments({QStringLiteral("--port"), QString::number(port), QStringLiteral("--bind"),
                               QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(),

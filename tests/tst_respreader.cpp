@@ -283,6 +283,30 @@ private Q_SLOTS:
         QVERIFY(!parsed.redacted().contains(u"s3cret"_s));
     }
 
+    void malformedUrlErrorsNameThePartNotThePassword_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("part");
+        QTest::newRow("port") << u"redis://reader:s3cret-pw@cache:63x9/0"_s << u"port"_s;
+        QTest::newRow("space in password") << u"redis://reader:s3cret pw@cache/0"_s << u"password"_s;
+        QTest::newRow("slash in password") << u"redis://:s3cret/pw@cache:6379/0"_s << u"percent-encoded"_s;
+        QTest::newRow("host") << u"redis://reader:s3cret-pw@ca<che/0"_s << u"host"_s;
+        QTest::newRow("bad percent") << u"redis://reader:s3cret%zz@cache/0"_s << u"password"_s;
+    }
+    void malformedUrlErrorsNameThePartNotThePassword()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, part);
+        qputenv("REDISCLI_AUTH", "env-s3cret");
+        const RedisUrl parsed = RedisUrl::parse(url);
+        qunsetenv("REDISCLI_AUTH");
+        QVERIFY(!parsed.isValid());
+        QVERIFY2(parsed.error.startsWith(u"Not a valid Redis URL: "_s), qPrintable(parsed.error));
+        QVERIFY2(parsed.error.contains(part), qPrintable(parsed.error));
+        for (const QString &secret : {u"s3cret"_s, u"pw@"_s, u"env-s3cret"_s, u"reader:"_s})
+            QVERIFY2(!parsed.error.contains(secret), qPrintable(parsed.error));
+    }
+
     void passwordFromEnvironment()
     {
         qputenv("REDISCLI_AUTH", "from-env");

@@ -254,11 +254,10 @@ qsizetype RedisKeyIndex::childCount(quint32 ns) const
     return ns < m_namespaces.size() ? qsizetype(m_namespaces[ns].children.size()) : 0;
 }
 
-QList<RedisKeyIndex::Child> RedisKeyIndex::children(quint32 ns, qsizetype offset, qsizetype limit)
+RedisKeyIndex::Namespace *RedisKeyIndex::sortedNamespace(quint32 ns)
 {
-    QList<Child> out;
     if (ns >= m_namespaces.size())
-        return out;
+        return nullptr;
     Namespace &n = m_namespaces[ns];
     if (!n.sorted) {
         std::sort(n.children.begin(), n.children.end(), [this](quint32 a, quint32 b) {
@@ -270,11 +269,53 @@ QList<RedisKeyIndex::Child> RedisKeyIndex::children(quint32 ns, qsizetype offset
         });
         n.sorted = true;
     }
-    const auto size = qsizetype(n.children.size());
+    return &n;
+}
+
+QList<RedisKeyIndex::Child> RedisKeyIndex::children(quint32 ns, qsizetype offset, qsizetype limit)
+{
+    QList<Child> out;
+    const Namespace *n = sortedNamespace(ns);
+    if (!n)
+        return out;
+    const auto size = qsizetype(n->children.size());
     for (qsizetype i = qMax<qsizetype>(0, offset); i < size && out.size() < limit; ++i) {
-        const quint32 child = n.children[size_t(i)];
+        const quint32 child = n->children[size_t(i)];
         out.append(Child{bool(child & NamespaceBit), child & ~NamespaceBit});
     }
+    return out;
+}
+
+RedisKeyIndex::Position RedisKeyIndex::positionOf(Child child) const
+{
+    const quint32 packed = child.isNamespace ? child.index | NamespaceBit : child.index;
+    return Position{child.isNamespace, childName(packed).toByteArray()};
+}
+
+QList<RedisKeyIndex::Child> RedisKeyIndex::childrenAfter(quint32 ns, const Position *after, qsizetype limit,
+                                                         bool *more)
+{
+    QList<Child> out;
+    if (more)
+        *more = false;
+    const Namespace *n = sortedNamespace(ns);
+    if (!n)
+        return out;
+    auto it = n->children.begin();
+    if (after) {
+        // The first child that sorts after the position: namespaces before keys, then by name.
+        it = std::upper_bound(n->children.begin(), n->children.end(), *after,
+                              [this](const Position &position, quint32 child) {
+                                  const bool childNs = child & NamespaceBit;
+                                  if (position.isNamespace != childNs)
+                                      return position.isNamespace;
+                                  return QByteArrayView(position.name) < childName(child);
+                              });
+    }
+    for (; it != n->children.end() && out.size() < limit; ++it)
+        out.append(Child{bool(*it & NamespaceBit), *it & ~NamespaceBit});
+    if (more)
+        *more = it != n->children.end();
     return out;
 }
 

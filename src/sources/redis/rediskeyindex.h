@@ -64,6 +64,16 @@ public:
     KeyInfo keyInfo(quint32 key) const;
     // Namespaces first, then keys, each in byte order; sorts the namespace on first use.
     QList<Child> children(quint32 ns, qsizetype offset, qsizetype limit);
+    // Where a page ended, by name rather than by position: it stays put while keys are added.
+    struct Position
+    {
+        bool isNamespace = false;
+        QByteArray name; // a namespace's last segment, a key's whole name
+    };
+    Position positionOf(Child child) const;
+    // The children after `after` (from the first when null), in the order of children(); `more`
+    // tells whether any are left after the last one returned.
+    QList<Child> childrenAfter(quint32 ns, const Position *after, qsizetype limit, bool *more = nullptr);
     qsizetype childCount(quint32 ns) const;
 
 private:
@@ -94,6 +104,7 @@ private:
     quint32 namespaceFor(const char *key, quint32 prefixLength, quint32 parent, quint32 nameOffset);
     void growKeySet();
     QByteArrayView childName(quint32 child) const;
+    Namespace *sortedNamespace(quint32 ns);
 
     QByteArray m_delimiter;
     std::vector<std::unique_ptr<char[]>> m_chunks;

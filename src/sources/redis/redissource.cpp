@@ -14,7 +14,6 @@ namespace Sightline {
 namespace {
 // eval:<id>:… belongs to evaluation <id> (DESIGN.md §4).
 constexpr QByteArrayView EvaluationPrefix("eval:");
-const QString RetryContinuation = u"retry"_s;
 
 QString evaluationIdOf(const QByteArray &keyOrPrefix, const QByteArray &delimiter)
 {
@@ -29,6 +28,26 @@ QByteArray decodeId(QStringView id)
 {
     return QByteArray::fromBase64(id.toLatin1(),
                                   QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+// A continuation names the last child a page showed: "n" or "k" + base64url(name).
+QString continuationAfter(const RedisKeyIndex::Position &position)
+{
+    return (position.isNamespace ? u"n"_s : u"k"_s) +
+           QString::fromLatin1(
+               position.name.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<RedisKeyIndex::Position> positionFrom(const QString &continuation)
+{
+    if (continuation.size() < 2 || (continuation.front() != u'n' && continuation.front() != u'k'))
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(continuation.mid(1).toLatin1(),
+                                                        QByteArray::Base64UrlEncoding |
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return RedisKeyIndex::Position{continuation.front() == u'n', *decoded};
 }
 
 QString infoValue(const QHash<QByteArray, QByteArray> &info, const char *key)
@@ -142,6 +161,26 @@ void RedisSource::stop()
     m_runner.stop();
 }
 
+void RedisSource::rescan()
+{
+    // A running scan sees this between two steps (and its connection's cancel check within one)
+    // and ends; the next children() on the runner's thread forgets the index and scans anew.
+    m_scanGeneration.fetch_add(1);
+}
+
+void RedisSource::forgetScanIfRescanned()
+{
+    const quint64 generation = m_scanGeneration.load();
+    if (m_indexGeneration == generation)
+        return;
+    m_indexGeneration = generation;
+    m_index.clear();
+    m_scanState = ScanState::NotStarted;
+    m_scanTotal = -1;
+    m_scanError.clear();
+    m_sinceNotify.invalidate();
+}
+
 QFuture<StorageSummary> RedisSource::summary()
 {
     return submit<StorageSummary>([this](const StopToken &token) { return doSummary(token); });
@@ -229,16 +268,23 @@ StoragePage RedisSource::doChildren(const QString &nodeId, const QString &contin
         page.error = m_url.error;
         return page;
     }
-    const bool retry = continuation == RetryContinuation;
-    if (nodeId.isEmpty() && (continuation.isEmpty() || retry) &&
-        (m_scanState == ScanState::NotStarted || m_scanState == ScanState::Stopped ||
-         (m_scanState == ScanState::Failed && retry))) {
+    forgetScanIfRescanned();
+    // A fresh (or rescanned) index starts the scan from any listing, so that Retry on a
+    // namespace's error row after rescan() scans again too. A stopped or failed scan restarts
+    // only from the root's first page: the model refetching expanded nodes must not restart what
+    // the user stopped, nor loop on a server that is down (rescan() is the way to retry).
+    const bool startScan =
+        !nodeId.startsWith(u"k:"_s) &&
+        (m_scanState == ScanState::NotStarted ||
+         (m_scanState == ScanState::Stopped && nodeId.isEmpty() && continuation.isEmpty()));
+    if (startScan) {
         // Starts after this answer: the first page shows what is indexed so far (maybe nothing).
         m_scanState = ScanState::Running;
         m_scanError.clear();
         const StopToken scanToken = token;
-        m_runner.run<int>([this, scanToken](const StopToken &) {
-            runScan(scanToken);
+        const quint64 generation = m_indexGeneration;
+        m_runner.run<int>([this, scanToken, generation](const StopToken &) {
+            runScan(scanToken, generation);
             return 0;
         });
     }
@@ -255,18 +301,22 @@ StoragePage RedisSource::doChildren(const QString &nodeId, const QString &contin
     } else if (!nodeId.isEmpty()) {
         return page; // a key: no children
     }
-    bool ok = true;
-    const qsizetype offset = continuation.isEmpty() || retry ? 0 : continuation.toLongLong(&ok);
-    if (!ok || offset < 0) {
-        page.error = tr("Invalid continuation \"%1\"").arg(continuation);
-        return page;
+    std::optional<RedisKeyIndex::Position> after;
+    if (!continuation.isEmpty()) {
+        after = positionFrom(continuation);
+        if (!after) {
+            page.error = tr("Invalid continuation \"%1\"").arg(continuation);
+            return page;
+        }
     }
-    const QList<RedisKeyIndex::Child> children = m_index.children(ns, offset, m_options.pageSize);
+    bool more = false;
+    const QList<RedisKeyIndex::Child> children =
+        m_index.childrenAfter(ns, after ? &*after : nullptr, m_options.pageSize, &more);
     page.nodes.reserve(children.size());
     for (const RedisKeyIndex::Child &child : children)
         page.nodes.append(child.isNamespace ? namespaceNode(child.index) : keyNode(child.index));
-    if (offset + children.size() < m_index.childCount(ns))
-        page.continuation = QString::number(offset + children.size());
+    if (more && !children.isEmpty())
+        page.continuation = continuationAfter(m_index.positionOf(children.constLast()));
     page.error = m_scanError;
     return page;
 }
@@ -338,8 +388,14 @@ void RedisSource::notifyScan(bool force, bool finished, bool contentToo)
         Q_EMIT contentChanged();
 }
 
-void RedisSource::runScan(const StopToken &token)
+void RedisSource::runScan(const StopToken &token, quint64 generation)
 {
+    // rescan() was called: what this scan learns belongs to a forgotten index. Whoever forgot it
+    // (the next children()) owns the scan state now, so leave it alone.
+    const auto abandoned = [this] {
+        notifyScan(true, true, false);
+        qCDebug(lcRedis) << "scan abandoned by a rescan after" << m_index.keyCount() << "keys";
+    };
     const auto stopped = [this] {
         m_scanState = ScanState::Stopped;
         // Progress only: contentChanged makes the model refetch the root, which would start the
@@ -355,14 +411,28 @@ void RedisSource::runScan(const StopToken &token)
         qCWarning(lcRedis) << "scan of" << m_url.redacted() << "failed:" << error.message;
         notifyScan(true, true);
     };
-    if (RedisError error = prepare(token); error.isError())
+    const auto ended = [&](const RedisError &error) {
+        if (superseded(generation))
+            return abandoned();
         return error.kind == RedisError::Kind::Cancelled ? stopped() : failed(error);
+    };
+    if (superseded(generation) || m_indexGeneration != generation)
+        return; // rescan() came before this scan's first step: nothing to report
+    if (RedisError error = prepare(token); error.isError())
+        return ended(error);
+    // A rescan() interrupts a blocked read too. Jobs run between batches set their own check.
+    const auto scanCancelCheck = [this, token, generation] {
+        return token.stopRequested() || superseded(generation);
+    };
+    m_connection->setCancelCheck(scanCancelCheck);
 
     const QByteArray count = QByteArray::number(m_options.scanCount);
     QList<RespValue> replies;
     if (RedisError error = m_connection->pipeline({{"DBSIZE"}, {"SCAN", "0", "COUNT", count}}, replies);
         error.isError())
-        return error.kind == RedisError::Kind::Cancelled ? stopped() : failed(error);
+        return ended(error);
+    if (superseded(generation))
+        return abandoned();
     m_scanTotal = replies.at(0).toInteger().value_or(-1);
     RespValue scanReply = replies.at(1);
     // Keep the previous (partial) tree until the server answers again.
@@ -373,6 +443,8 @@ void RedisSource::runScan(const StopToken &token)
     while (true) {
         if (token.stopRequested())
             return stopped();
+        if (superseded(generation))
+            return abandoned();
         if (scanReply.isError() || scanReply.elements.size() != 2 || !scanReply.elements.at(1).isArray())
             return failed({RedisError::Kind::Server, scanReply.isError()
                                                          ? QString::fromUtf8(scanReply.data)
@@ -390,7 +462,9 @@ void RedisSource::runScan(const StopToken &token)
         if (!last)
             batch.append({"SCAN", cursor, "COUNT", count});
         if (RedisError error = m_connection->pipeline(batch, replies); error.isError())
-            return error.kind == RedisError::Kind::Cancelled ? stopped() : failed(error);
+            return ended(error);
+        if (superseded(generation))
+            return abandoned();
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (qsizetype i = 0; i < keys.size(); ++i) {
             const RespValue &type = replies.at(i * 3);
@@ -405,6 +479,10 @@ void RedisSource::runScan(const StopToken &token)
             break;
         scanReply = replies.constLast();
         runPendingJobs(token);
+        // A job may have been a children() after rescan() that forgot this index: stop here.
+        if (m_indexGeneration != generation || superseded(generation))
+            return abandoned();
+        m_connection->setCancelCheck(scanCancelCheck);
         notifyScan(false, false);
     }
     m_scanState = ScanState::Done;

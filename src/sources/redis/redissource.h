@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QMutex>
 
+#include <atomic>
 #include <deque>
 #include <memory>
 
@@ -26,7 +27,11 @@ struct RedisSourceOptions
 // between two batches, on the same thread and connection.
 //
 // Node ids: "" the root, "n:" + base64url(prefix) a namespace, "k:" + base64url(key) a key, so
-// binary keys round-trip exactly.
+// binary keys round-trip exactly. A page's continuation names the last child it showed ("n" or
+// "k" + base64url(name)), so paging stays in place while the scan adds keys.
+//
+// rescan() forgets the index: the next children() starts a new SCAN, and a scan still running
+// stops at its next step (its answers belong to the index that was forgotten).
 class RedisSource final : public StorageSource
 {
     Q_OBJECT
@@ -41,6 +46,7 @@ public:
     QFuture<StoragePage> children(const QString &nodeId, const QString &continuation) override;
     QFuture<StoragePreview> preview(const QString &nodeId, const QString &continuation) override;
     void stop() override;
+    void rescan() override;
 
     static QString keyNodeId(const QByteArray &key);
     static QString namespaceNodeId(const QByteArray &prefix);
@@ -61,7 +67,9 @@ private:
 
     StorageSummary doSummary(const StopToken &token);
     StoragePage doChildren(const QString &nodeId, const QString &continuation, const StopToken &token);
-    void runScan(const StopToken &token);
+    void runScan(const StopToken &token, quint64 generation);
+    bool superseded(quint64 generation) const { return m_scanGeneration.load() != generation; }
+    void forgetScanIfRescanned();
     void notifyScan(bool force, bool finished, bool contentToo = true);
     StorageNode namespaceNode(quint32 ns) const;
     StorageNode keyNode(quint32 key) const;
@@ -77,6 +85,10 @@ private:
     qint64 m_scanTotal = -1;
     QString m_scanError;
     QElapsedTimer m_sinceNotify;
+    quint64 m_indexGeneration = 0; // the rescan() the index and scan state belong to
+
+    // Bumped by rescan() on any thread.
+    std::atomic<quint64> m_scanGeneration{0};
 
     QMutex m_pendingMutex;
     std::deque<std::shared_ptr<PendingJob>> m_pending;

@@ -3,9 +3,65 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Sightline {
+
+namespace {
+// Why QUrl refused the text, naming the part that is wrong. QUrl::errorString() quotes the whole
+// input, and a Redis URL may hold a password: never show it.
+QString invalidUrlError(const QString &text)
+{
+    const QString prefix = u"Not a valid Redis URL: "_s;
+    const qsizetype schemeEnd = text.indexOf(u"://"_s);
+    if (schemeEnd <= 0)
+        return prefix + u"it should look like redis://[user:password@]host[:port][/db]"_s;
+    QUrl probe;
+    probe.setScheme(text.left(schemeEnd));
+    if (!probe.isValid() || probe.scheme().isEmpty())
+        return prefix + u"the scheme before :// is not valid"_s;
+    const QStringView rest = QStringView(text).mid(schemeEnd + 3);
+    qsizetype authorityEnd = rest.size();
+    for (const QChar end : {u'/', u'?', u'#'}) {
+        const qsizetype at = rest.indexOf(end);
+        if (at >= 0)
+            authorityEnd = qMin(authorityEnd, at);
+    }
+    const QStringView authority = rest.left(authorityEnd);
+    const qsizetype at = authority.lastIndexOf(u'@');
+    if (at < 0 && rest.mid(authorityEnd).contains(u'@'))
+        return prefix + u"the user name or password seems to hold / ? or #, which must be percent-encoded "
+                        u"(%2F, %3F, %23)"_s;
+    if (at >= 0) {
+        QUrl user;
+        user.setUserInfo(authority.left(at).toString(), QUrl::StrictMode);
+        if (!user.isValid())
+            return prefix + u"the user name or password holds characters that must be percent-encoded "
+                            u"(%40 for @, %25 for %)"_s;
+    }
+    const QStringView hostPort = at >= 0 ? authority.mid(at + 1) : authority;
+    qsizetype colon = hostPort.lastIndexOf(u':');
+    if (hostPort.startsWith(u'[')) {
+        const qsizetype close = hostPort.indexOf(u']');
+        colon = close >= 0 && close + 1 < hostPort.size() && hostPort.at(close + 1) == u':' ? close + 1 : -1;
+    }
+    if (colon >= 0) {
+        const QStringView port = hostPort.mid(colon + 1);
+        const bool digits =
+            !port.isEmpty() && std::all_of(port.begin(), port.end(), [](QChar c) { return c.isDigit(); });
+        if (!digits)
+            return prefix + u"the port after the host is not a number"_s;
+    }
+    QUrl host;
+    host.setHost((colon >= 0 ? hostPort.left(colon) : hostPort).toString(), QUrl::StrictMode);
+    if (!host.isValid())
+        return prefix + u"the host name is not valid"_s;
+    return prefix + u"the database, options or fragment after the host hold characters that must be "
+                    u"percent-encoded"_s;
+}
+} // namespace
 
 QString RedisUrl::hostPort() const
 {
@@ -26,7 +82,7 @@ RedisUrl RedisUrl::parse(const QString &text)
     RedisUrl result;
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (!url.isValid()) {
-        result.error = u"Not a valid Redis URL: %1"_s.arg(url.errorString());
+        result.error = invalidUrlError(text.trimmed());
         return result;
     }
     const QString scheme = url.scheme().toLower();
