@@ -3,10 +3,16 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using Sightline::FileSource;
@@ -307,6 +313,174 @@ private Q_SLOTS:
         QVERIFY(!page.cancelled);
         QVERIFY(await(source.scanFuture()));
         QCOMPARE(await(source.summary()).itemCount, 6000);
+    }
+    // Refresh after files changed on disk: rescan() forgets the index, children("") walks again.
+    void rescanSeesNewFiles()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(u"sub"_s));
+        writeFile(dir.filePath(u"sub/a"_s), 100);
+        FileSource source(dir.path());
+        await(source.children(QString(), {}));
+        QVERIFY(await(source.scanFuture()));
+        QCOMPARE(await(source.summary()).itemCount, 1);
+
+        writeFile(dir.filePath(u"sub/b"_s), 5000);
+        // Without rescan() the complete scan is kept.
+        await(source.children(QString(), {}));
+        QCOMPARE(await(source.children(u"/sub"_s, {})).nodes.size(), 1);
+
+        source.rescan();
+        await(source.children(QString(), {}));
+        QVERIFY(await(source.scanFuture()));
+        const StoragePage root = await(source.children(QString(), {}));
+        QCOMPARE(root.nodes.size(), 2);
+        QCOMPARE(root.nodes.at(1).name, u"sub"_s);
+        QCOMPARE(root.nodes.at(1).bytes, 5100);
+        QCOMPARE(root.nodes.at(1).count, 2);
+        const StoragePage sub = await(source.children(u"/sub"_s, {}));
+        QCOMPARE(sub.nodes.size(), 2);
+        QCOMPARE(sub.nodes.at(0).id, u"/sub/b"_s);
+        QCOMPARE(sub.nodes.at(0).bytes, 5000);
+        const StorageSummary summary = await(source.summary());
+        QCOMPARE(summary.itemCount, 2);
+        QCOMPARE(summary.totalBytes, 5100);
+    }
+
+    // rescan() during a walk stops it; the next children("") walks the whole tree afresh.
+    void rescanDuringScan()
+    {
+        QTemporaryDir dir;
+        for (int d = 0; d < 5; ++d) {
+            QVERIFY(QDir(dir.path()).mkpath(u"d%1"_s.arg(d)));
+            writeFile(dir.filePath(u"d%1/f"_s.arg(d)), 10);
+        }
+        std::atomic_bool hold{true};
+        std::atomic_int reached{0};
+        FileSource::Options options;
+        options.scanHookEvery = 1;
+        options.scanHook = [&](qint64) {
+            ++reached;
+            while (hold.load())
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        };
+        FileSource source(dir.path(), options);
+        // A failed check must not leave the walk paused: the destructor joins it.
+        const auto unpause = qScopeGuard([&] { hold = false; });
+        source.startScan();
+        const QFuture<bool> first = source.scanFuture();
+        QVERIFY(QTest::qWaitFor([&] { return reached.load() > 0; }, 5000));
+        source.rescan();
+        // The new index is empty until the next walk: nothing stale is listed.
+        QVERIFY(await(source.children(u"/d0"_s, {})).nodes.isEmpty());
+        source.startScan();
+        hold = false;
+        QVERIFY(await(first) == false);
+        QVERIFY(await(source.scanFuture()));
+        QCOMPARE(await(source.summary()).itemCount, 5);
+    }
+
+    // No call on the GUI thread waits for the index mutex, which a reader (the largest-files
+    // sort over every entry) may hold for long.
+    void guiThreadNeverWaitsOnIndexMutex()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(u"a"_s), 10);
+        FileSource source(dir.path());
+        source.startScan();
+        QVERIFY(await(source.scanFuture()));
+
+        std::atomic_bool locked{false};
+        std::atomic_bool release{false};
+        std::thread holder([&] {
+            std::lock_guard lock(source.index()->mutex);
+            locked = true;
+            for (int i = 0; i < 3000 && !release.load(); ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        });
+        while (!locked.load())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        QElapsedTimer timer;
+        timer.start();
+        source.startScan();
+        const QFuture<StoragePage> root = source.children(QString(), {});
+        const QFuture<StorageSummary> summary = source.summary();
+        const QFuture<StoragePreview> preview = source.preview(u"/a"_s, {});
+        source.rescan();
+        source.startScan();
+        const qint64 elapsed = timer.elapsed();
+        release = true;
+        holder.join();
+        QVERIFY2(elapsed < 500, qPrintable(u"GUI-thread calls took %1 ms"_s.arg(elapsed)));
+        await(root);
+        await(summary);
+        await(preview);
+        QVERIFY(await(source.scanFuture()));
+    }
+
+    // A folder listed while the walk is still inside it pages by name: sizes change between
+    // pages, and an offset into a largest-first order would skip or repeat entries.
+    void pagingDuringScanIsStable()
+    {
+        QTemporaryDir dir;
+        // top: six sub-folders still 0 bytes when top is read, six small files.
+        for (int i = 0; i < 6; ++i) {
+            QVERIFY(QDir(dir.path()).mkpath(u"top/s%1"_s.arg(i)));
+            writeFile(dir.filePath(u"top/s%1/big"_s.arg(i)), 1000 * (i + 1));
+            writeFile(dir.filePath(u"top/f%1"_s.arg(i)), i + 1);
+        }
+        std::atomic_bool hold{true};
+        std::atomic<qint64> seenAtPause{0};
+        FileSource::Options options;
+        options.pageSize = 4;
+        options.scanHookEvery = 1;
+        options.scanHook = [&](qint64 seen) {
+            // The first report comes right after top's six files went into the index.
+            if (seenAtPause.load() == 0)
+                seenAtPause = seen;
+            while (hold.load())
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        };
+        FileSource source(dir.path(), options);
+        // A failed check must not leave the walk paused: the destructor joins it.
+        const auto unpause = qScopeGuard([&] { hold = false; });
+        source.startScan();
+        QVERIFY(QTest::qWaitFor([&] { return seenAtPause.load() > 0; }, 5000));
+        QCOMPARE(seenAtPause.load(), 6);
+
+        const StoragePage first = await(source.children(u"/top"_s, {}));
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        QCOMPARE(first.nodes.size(), 4);
+        QVERIFY(first.continuation.startsWith(u"n:"_s));
+        // Let the walk finish: every sub-folder grows past every file.
+        hold = false;
+        QVERIFY(await(source.scanFuture()));
+
+        QStringList names;
+        for (const StorageNode &n : first.nodes)
+            names.append(n.name);
+        QString continuation = first.continuation;
+        for (int pages = 0; !continuation.isEmpty() && pages < 10; ++pages) {
+            const StoragePage page = await(source.children(u"/top"_s, continuation));
+            QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+            for (const StorageNode &n : page.nodes)
+                names.append(n.name);
+            continuation = page.continuation;
+        }
+        const QStringList byName{u"f0"_s, u"f1"_s, u"f2"_s, u"f3"_s, u"f4"_s, u"f5"_s,
+                                 u"s0"_s, u"s1"_s, u"s2"_s, u"s3"_s, u"s4"_s, u"s5"_s};
+        QCOMPARE(names, byName);
+
+        // Listed afresh after the walk: largest first, and a size continuation.
+        const StoragePage after = await(source.children(u"/top"_s, {}));
+        QCOMPARE(after.nodes.at(0).name, u"s5"_s);
+        QVERIFY(after.continuation.startsWith(u"s"_s));
+        // A size continuation is only good for the walk that made it.
+        source.rescan();
+        await(source.children(QString(), {}));
+        QVERIFY(await(source.scanFuture()));
+        const StoragePage stale = await(source.children(u"/top"_s, after.continuation));
+        QVERIFY2(stale.error.contains(u"list it again"_s), qPrintable(stale.error));
     }
 };
 

@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -120,6 +122,41 @@ QString hexView(const QByteArray &data, qint64 baseOffset)
     return out;
 }
 
+enum class Order { Size, Name };
+
+struct Continuation
+{
+    Order order = Order::Size;
+    quint64 walk = 0;
+    qint64 offset = 0;
+};
+
+// "" → the first page; "n:<offset>"; "s<walk>:<offset>". Anything else → nullopt.
+std::optional<Continuation> parseContinuation(const QString &text)
+{
+    Continuation c;
+    if (text.isEmpty())
+        return c;
+    const qsizetype colon = text.indexOf(u':');
+    if (colon < 1)
+        return std::nullopt;
+    bool ok = false;
+    c.offset = QStringView(text).mid(colon + 1).toLongLong(&ok);
+    if (!ok || c.offset < 0)
+        return std::nullopt;
+    const QStringView head = QStringView(text).left(colon);
+    if (head == u"n") {
+        c.order = Order::Name;
+        return c;
+    }
+    if (!head.startsWith(u's'))
+        return std::nullopt;
+    c.walk = head.mid(1).toULongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return c;
+}
+
 bool looksBinary(const QByteArray &data)
 {
     if (data.contains('\0'))
@@ -170,50 +207,70 @@ void FileSource::stop()
 {
     m_scanRunner.stop();
     m_runner.stop();
+    m_scanStopped = true;
+}
+
+void FileSource::rescan()
+{
+    // The stopped walk may run a little longer: it fills the old index, which only tasks queued
+    // before now still read. The next scan fills the new one.
+    m_scanRunner.stop();
+    m_scanStopped = true;
+    m_index = std::make_shared<FileTreeIndex>();
+    m_index->rootPath = m_root;
 }
 
 void FileSource::startScan()
 {
-    if (m_scan.isRunning())
-        return;
-    {
-        std::lock_guard lock(m_index->mutex);
-        if (!m_index->folders.empty() && m_index->finished && !m_index->cancelled)
-            return; // a complete scan: keep it
-    }
+    // GUI thread: only atomics here, never the index mutex.
+    if (m_scan.isRunning() && !m_scanStopped)
+        return; // queued or walking: listings show what it knows so far
+    if (m_index->walkedAll.load(std::memory_order_acquire))
+        return; // a complete scan: keep it
+    // A stopped scan still winding down finishes first (one thread, in order); this one then
+    // walks afresh.
     const QString what = u"Scanning "_s + describe();
     const int intervalMs = m_options.progressIntervalMs;
-    m_scan = m_scanRunner.run<bool>([this, what, intervalMs](const StopToken &stop) {
-        FileTreeScanner scanner(m_root, m_index);
+    std::shared_ptr<FileTreeIndex> index = m_index;
+    m_scanStopped = false;
+    m_scan = m_scanRunner.run<bool>([this, index, what, intervalMs](const StopToken &stop) {
+        FileTreeScanner scanner(m_root, index);
         QElapsedTimer sinceReport;
         sinceReport.start();
+        const qint64 every = m_options.scanHook ? qMax<qint64>(1, m_options.scanHookEvery) : 512;
         scanner.setProgressCallback(
             [&](qint64 seen) {
+                if (m_options.scanHook)
+                    m_options.scanHook(seen);
                 if (sinceReport.elapsed() < intervalMs)
                     return;
                 sinceReport.restart();
                 QMetaObject::invokeMethod(
                     this,
-                    [this, what, seen] {
+                    [this, index, what, seen] {
+                        if (index != m_index)
+                            return; // a walk rescan() has stopped
                         Q_EMIT progressChanged({what, seen, -1, false});
                         Q_EMIT contentChanged();
                     },
                     Qt::QueuedConnection);
             },
-            512);
+            every);
         QElapsedTimer timer;
         timer.start();
         const bool complete = scanner.scan(stop);
         qint64 files = 0;
         {
-            std::lock_guard lock(m_index->mutex);
-            files = m_index->folders.empty() ? 0 : m_index->folders.front().files;
+            std::lock_guard lock(index->mutex);
+            files = index->folders.empty() ? 0 : index->folders.front().files;
         }
         qCInfo(lcFiles) << "scan of" << what << (complete ? "done:" : "stopped:") << files << "files in"
                         << timer.elapsed() << "ms";
         QMetaObject::invokeMethod(
             this,
-            [this, what, files] {
+            [this, index, what, files] {
+                if (index != m_index)
+                    return;
                 Q_EMIT progressChanged({what, files, files, true});
                 Q_EMIT contentChanged();
             },
@@ -224,10 +281,11 @@ void FileSource::startScan()
 
 QFuture<StorageSummary> FileSource::summary()
 {
-    return m_runner.run<StorageSummary>([this](const StopToken &) { return readSummary(); });
+    return m_runner.run<StorageSummary>(
+        [this, index = m_index](const StopToken &) { return readSummary(*index); });
 }
 
-StorageSummary FileSource::readSummary() const
+StorageSummary FileSource::readSummary(const FileTreeIndex &ix) const
 {
     StorageSummary s;
     s.itemNoun = u"files"_s;
@@ -251,24 +309,24 @@ StorageSummary FileSource::readSummary() const
     }
     s.reachable = true;
     s.details.append({u"Root"_s, describe()});
-    std::lock_guard lock(m_index->mutex);
-    if (m_index->folders.empty()) {
+    std::lock_guard lock(ix.mutex);
+    if (ix.folders.empty()) {
         s.details.append({u"Scan"_s, u"not started"_s});
         return s;
     }
-    const FileTreeIndex::Folder &root = m_index->folders.front();
-    const bool complete = m_index->finished && !m_index->cancelled;
+    const FileTreeIndex::Folder &root = ix.folders.front();
+    const bool complete = ix.finished && !ix.cancelled;
     if (complete) {
         s.itemCount = root.files;
         s.totalBytes = root.bytes;
     }
     s.details.append({tr("Folders"), formatCount(root.folders)});
-    s.details.append({tr("Unreadable folders"), formatCount(m_index->unreadableFolders)});
-    s.details.append({tr("Symlink loops"), formatCount(m_index->symlinkLoops)});
+    s.details.append({tr("Unreadable folders"), formatCount(ix.unreadableFolders)});
+    s.details.append({tr("Symlink loops"), formatCount(ix.symlinkLoops)});
     s.details.append({tr("On disk"), formatBytes(root.allocatedBytes)});
     if (!complete) {
-        s.details.append({u"Scan"_s, m_index->cancelled ? u"stopped after %1 files"_s.arg(root.files)
-                                                        : u"in progress: %1 files so far"_s.arg(root.files)});
+        s.details.append({u"Scan"_s, ix.cancelled ? u"stopped after %1 files"_s.arg(root.files)
+                                                  : u"in progress: %1 files so far"_s.arg(root.files)});
     }
     return s;
 }
@@ -277,35 +335,40 @@ QFuture<StoragePage> FileSource::children(const QString &nodeId, const QString &
 {
     if (nodeId.isEmpty())
         startScan();
-    return m_runner.run<StoragePage>([this, nodeId, continuation](const StopToken &stop) {
+    return m_runner.run<StoragePage>([this, index = m_index, nodeId, continuation](const StopToken &stop) {
         if (stop.stopRequested()) {
             StoragePage page;
             page.cancelled = true;
             return page;
         }
         if (nodeId == largestFilesId)
-            return listLargest(stop);
-        return listFolder(nodeId, continuation, stop);
+            return listLargest(*index, stop);
+        return listFolder(*index, nodeId, continuation, stop);
     });
 }
 
-StoragePage FileSource::listFolder(const QString &nodeId, const QString &continuation,
-                                   const StopToken &stop) const
+StoragePage FileSource::listFolder(const FileTreeIndex &ix, const QString &nodeId,
+                                   const QString &continuation, const StopToken &stop) const
 {
     StoragePage page;
     if (!nodeId.isEmpty() && !nodeId.startsWith(u'/')) {
         page.error = u"unknown node \"%1\""_s.arg(nodeId);
         return page;
     }
-    bool offsetOk = true;
-    const qint64 offset = continuation.isEmpty() ? 0 : continuation.toLongLong(&offsetOk);
-    if (!offsetOk || offset < 0) {
+    // "" (first page), "n:<offset>" (by name) or "s<walk>:<offset>" (by size, that walk only).
+    const auto parsed = parseContinuation(continuation);
+    if (!parsed) {
         page.error = u"bad continuation \"%1\""_s.arg(continuation);
         return page;
     }
+    const qint64 offset = parsed->offset;
     const QByteArray relative = unescapeDisplayName(nodeId.mid(1));
-    const FileTreeIndex &ix = *m_index;
     std::lock_guard lock(ix.mutex);
+    if (!continuation.isEmpty() && parsed->order == Order::Size && parsed->walk != ix.walkId) {
+        // The sizes it was ordered by are gone: the model asks again from the start.
+        page.error = u"the folder was scanned again since this listing began; list it again"_s;
+        return page;
+    }
     if (ix.folders.empty()) {
         page.error = ix.error; // empty while the scan has not begun
         return page;
@@ -355,10 +418,27 @@ StoragePage FileSource::listFolder(const QString &nodeId, const QString &continu
         return (a.isFolder ? ix.name(ix.folders[size_t(a.index)]) : ix.name(ix.entries[size_t(a.index)])) <
                (b.isFolder ? ix.name(ix.folders[size_t(b.index)]) : ix.name(ix.entries[size_t(b.index)]));
     };
+    // A first page picks the order: by size once the walk has left the folder (its sizes are
+    // final for this walk), by name while sub-folders still grow. Later pages keep it.
+    const Order order = continuation.isEmpty() ? (f.complete ? Order::Size : Order::Name) : parsed->order;
+    const auto nameOf = [&ix](const Child &c) {
+        const quint32 offset =
+            c.isFolder ? ix.folders[size_t(c.index)].nameOffset : ix.entries[size_t(c.index)].nameOffset;
+        const quint32 length =
+            c.isFolder ? ix.folders[size_t(c.index)].nameLength : ix.entries[size_t(c.index)].nameLength;
+        return std::string_view(ix.names.data() + offset, length);
+    };
+    const auto byName = [&nameOf](const Child &a, const Child &b) {
+        const int c = nameOf(a).compare(nameOf(b));
+        return c != 0 ? c < 0 : a.isFolder && !b.isFolder;
+    };
     const auto end = qMin<qint64>(qint64(all.size()), offset + m_options.pageSize);
     if (offset >= qint64(all.size()))
         return page;
-    std::partial_sort(all.begin(), all.begin() + end, all.end(), byBytes);
+    if (order == Order::Size)
+        std::partial_sort(all.begin(), all.begin() + end, all.end(), byBytes);
+    else
+        std::partial_sort(all.begin(), all.begin() + end, all.end(), byName);
     const QByteArray prefix = relative.isEmpty() ? QByteArray() : relative + '/';
     for (qint64 i = offset; i < end; ++i) {
         if ((i & 255) == 0 && stop.stopRequested()) {
@@ -402,15 +482,15 @@ StoragePage FileSource::listFolder(const QString &nodeId, const QString &continu
         }
         page.nodes.append(node);
     }
-    if (end < qint64(all.size()))
-        page.continuation = QString::number(end);
+    if (end < qint64(all.size())) {
+        page.continuation = order == Order::Size ? u"s%1:%2"_s.arg(ix.walkId).arg(end) : u"n:%1"_s.arg(end);
+    }
     return page;
 }
 
-StoragePage FileSource::listLargest(const StopToken &stop) const
+StoragePage FileSource::listLargest(const FileTreeIndex &ix, const StopToken &stop) const
 {
     StoragePage page;
-    const FileTreeIndex &ix = *m_index;
     std::lock_guard lock(ix.mutex);
     std::vector<qint32> order;
     order.reserve(ix.entries.size());

@@ -266,11 +266,14 @@ void FileTreeScanner::setProgressCallback(ProgressCallback callback, qint64 inte
 
 bool FileTreeScanner::scan(const StopToken &stop)
 {
+    static std::atomic<quint64> walks{0};
     FileTreeIndex &ix = *m_index;
+    ix.walkedAll.store(false, std::memory_order_release);
     QByteArray root;
     {
         std::lock_guard lock(ix.mutex);
         root = ix.rootPath;
+        ix.walkId = ++walks;
         ix.names.clear();
         ix.folders.clear();
         ix.entries.clear();
@@ -307,6 +310,7 @@ bool FileTreeScanner::scan(const StopToken &stop)
     std::lock_guard lock(ix.mutex);
     ix.finished = true;
     ix.cancelled = walk.stopped;
+    ix.walkedAll.store(!walk.stopped, std::memory_order_release);
     return !walk.stopped;
 }
 

@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <vector>
@@ -60,6 +61,12 @@ struct FileTreeIndex
     bool finished = false;
     bool cancelled = false;
     QString error; // the root itself could not be read
+    // Which walk filled the index: unique in the process, new for every scan(), so that a
+    // continuation can tell that the listing it continues came from another walk.
+    quint64 walkId = 0;
+    // The last scan() walked the whole tree. Read without `mutex` (the GUI thread asks whether
+    // to scan again and must never wait for a reader holding the lock).
+    std::atomic_bool walkedAll{false};
 
     QByteArray name(const Folder &f) const { return QByteArray(names.data() + f.nameOffset, f.nameLength); }
     QByteArray name(const Entry &e) const { return QByteArray(names.data() + e.nameOffset, e.nameLength); }
