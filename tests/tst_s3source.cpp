@@ -79,6 +79,87 @@ private:
     QByteArray m_answer;
 };
 
+// An HTTP/1.1 server scripted by the test: `answer` gets each request head ("GET /b?… HTTP/1.1\r\n
+// Host: …") and writes a response, or writes nothing to keep the request waiting.
+class ScriptedServer : public QTcpServer
+{
+public:
+    std::function<void(QTcpSocket *socket, const QByteArray &head)> answer;
+    QList<QByteArray> requests;
+    QList<QTcpSocket *> sockets;
+
+    // The server goes away: every connection closed, no new ones accepted.
+    void vanish()
+    {
+        close();
+        for (QTcpSocket *socket : std::as_const(sockets))
+            socket->abort();
+    }
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto *socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(handle);
+        sockets.append(socket);
+        auto buffer = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+            buffer->append(socket->readAll());
+            qsizetype end;
+            while ((end = buffer->indexOf("\r\n\r\n")) >= 0) {
+                const QByteArray head = buffer->left(end);
+                buffer->remove(0, end + 4);
+                requests.append(head);
+                if (answer)
+                    answer(socket, head);
+            }
+        });
+    }
+};
+
+QByteArray httpResponse(const QByteArray &body, const QByteArray &status = "200 OK")
+{
+    return "HTTP/1.1 " + status +
+           "\r\nContent-Type: application/xml\r\nContent-Length: " + QByteArray::number(body.size()) +
+           "\r\n\r\n" + body;
+}
+
+// A ListObjectsV2 answer with EncodingType=url: keys and prefixes as percent-encoded bytes.
+QByteArray listing(const QList<QByteArray> &keys, const QList<QByteArray> &prefixes = {},
+                   const QByteArray &nextToken = {})
+{
+    QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                     "<Name>bucket</Name><EncodingType>url</EncodingType><IsTruncated>" +
+                     QByteArray(nextToken.isEmpty() ? "false" : "true") + "</IsTruncated>";
+    if (!nextToken.isEmpty())
+        xml += "<NextContinuationToken>" + nextToken + "</NextContinuationToken>";
+    for (const QByteArray &key : keys)
+        xml += "<Contents><Key>" + key.toPercentEncoding("/") +
+               "</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified><Size>3</Size>"
+               "<StorageClass>STANDARD</StorageClass></Contents>";
+    for (const QByteArray &prefix : prefixes)
+        xml += "<CommonPrefixes><Prefix>" + prefix.toPercentEncoding("/") + "</Prefix></CommonPrefixes>";
+    return xml + "</ListBucketResult>";
+}
+
+QByteArray requestTarget(const QByteArray &head) // "/bucket?list-type=2&…"
+{
+    const QByteArray line = head.left(head.indexOf("\r\n"));
+    const QList<QByteArray> parts = line.split(' ');
+    return parts.size() == 3 ? parts.at(1) : QByteArray();
+}
+
+QByteArray headerOf(const QByteArray &head, const QByteArray &name)
+{
+    for (const QByteArray &line : head.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
 } // namespace
 
 class TestS3Source : public QObject
@@ -102,6 +183,11 @@ private Q_SLOTS:
     void garbageIsAClearError_data();
     void garbageIsAClearError();
     void readOnlyProof();
+    void nonUtf8PrefixIsListedByteForByte();
+    void summaryCountIsCapped();
+    void childrenAnswerWhileTheSummaryLists();
+    void childrenAnswerWhileTheSummaryListsABucket();
+    void serverVanishingMidListingIsAClearError();
 
 private:
     S3Config config() const;
@@ -462,6 +548,204 @@ void TestS3Source::readOnlyProof()
     }
     QVERIFY2(fromUs >= requests,
              qPrintable(u"the log saw %1 of our %2 requests"_s.arg(fromUs).arg(requests)));
+}
+
+void TestS3Source::nonUtf8PrefixIsListedByteForByte()
+{
+    // s3rver cannot store keys that are not UTF-8, so an in-process server offers one: a prefix
+    // with a Latin-1 "é" and a 0xFF byte. Listing it must send exactly those bytes, and sign them.
+    const QByteArray weird("bad-\xe9-\xff/");
+    ScriptedServer server;
+    server.answer = [&](QTcpSocket *socket, const QByteArray &head) {
+        const bool root = !requestTarget(head).contains("prefix=");
+        socket->write(httpResponse(root ? listing({}, {weird}) : listing({weird + "inside.txt"})));
+    };
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    S3Config fake = config();
+    fake.endpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+    fake.bucket = u"bucket"_s;
+    fake.credentials = {u"AKIDEXAMPLE"_s, u"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"_s, {}};
+    S3Source s3(fake);
+
+    const StoragePage root = await(s3.children({}, {}), 10000);
+    QVERIFY2(root.error.isEmpty(), qPrintable(root.error));
+    QCOMPARE(root.nodes.size(), 1);
+    const StorageNode prefix = root.nodes.constFirst();
+    QCOMPARE(S3Source::nodeIdToKey(prefix.id), weird);
+    QCOMPARE(prefix.name, u"bad-\\xe9-\\xff/"_s);
+
+    const StoragePage inner = await(s3.children(prefix.id, {}), 10000);
+    QVERIFY2(inner.error.isEmpty(), qPrintable(inner.error));
+    QCOMPARE(inner.nodes.size(), 1);
+    QCOMPARE(S3Source::nodeIdToKey(inner.nodes.constFirst().id), weird + "inside.txt");
+    QCOMPARE(inner.nodes.constFirst().name, u"inside.txt"_s);
+
+    QCOMPARE(server.requests.size(), 2);
+    const QByteArray head = server.requests.at(1);
+    const QByteArray target = requestTarget(head);
+    QVERIFY2(target.contains("&prefix=bad-%E9-%FF%2F"), target.constData()); // not %EF%BF%BD
+
+    // The signature covers the same bytes: sign the request as the server received it.
+    const qsizetype question = target.indexOf('?');
+    Sightline::SigV4Request received;
+    received.host = headerOf(head, "host");
+    received.path = QByteArray::fromPercentEncoding(target.left(question));
+    for (const QByteArray &pair : target.mid(question + 1).split('&')) {
+        const qsizetype equals = pair.indexOf('=');
+        received.query.append({QByteArray::fromPercentEncoding(pair.left(equals)),
+                               QByteArray::fromPercentEncoding(pair.mid(equals + 1))});
+    }
+    const QDateTime when =
+        QDateTime::fromString(QString::fromLatin1(headerOf(head, "x-amz-date")), u"yyyyMMdd'T'HHmmss'Z'"_s);
+    QVERIFY(when.isValid());
+    const Sightline::SigV4Signer signer(fake.credentials, fake.region);
+    const Sightline::SigV4Signature expected =
+        signer.sign(received, QDateTime(when.date(), when.time(), Qt::UTC));
+    QCOMPARE(headerOf(head, "authorization"), expected.header("authorization"));
+}
+
+void TestS3Source::summaryCountIsCapped()
+{
+    auto s3 = source();
+    s3->setPageSize(2);
+    s3->setSummaryLimit(5);
+    const StorageSummary summary = await(s3->summary());
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.itemCount, 5); // a lower bound: the bucket holds more
+    const std::pair<QString, QString> line{u"Objects"_s, u"counted the first 5 objects"_s};
+    QVERIFY(summary.details.contains(line));
+
+    // Under the cap, the count is exact and says nothing more.
+    s3->setSummaryLimit(1000000);
+    s3->setPageSize(1000);
+    const StorageSummary all = await(s3->summary());
+    QVERIFY2(all.error.isEmpty(), qPrintable(all.error));
+    QVERIFY(all.itemCount > 5);
+    for (const auto &[label, value] : all.details)
+        QVERIFY2(label != u"Objects"_s, qPrintable(value));
+    s3->setSummaryLimit(all.itemCount); // exactly the cap: nothing left uncounted, nothing to say
+    const StorageSummary exact = await(s3->summary());
+    QCOMPARE(exact.itemCount, all.itemCount);
+    for (const auto &[label, value] : exact.details)
+        QVERIFY2(label != u"Objects"_s, qPrintable(value));
+}
+
+void TestS3Source::childrenAnswerWhileTheSummaryLists()
+{
+    // The summary's whole-bucket listing never answers; the tree and previews must not wait for it.
+    ScriptedServer server;
+    server.answer = [&](QTcpSocket *socket, const QByteArray &head) {
+        const QByteArray target = requestTarget(head);
+        if (head.startsWith("HEAD "))
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        else if (target.contains("delimiter="))
+            socket->write(httpResponse(listing({"a.txt"}, {"dir/"})));
+        else if (target.contains("list-type="))
+            return; // the summary's listing: hold it
+        else
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc");
+    };
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    S3Config fake = config();
+    fake.endpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()));
+    fake.timeoutMs = 60000;
+    S3Source s3(fake);
+
+    QFuture<StorageSummary> summary = s3.summary();
+    QTRY_VERIFY(std::any_of(server.requests.cbegin(), server.requests.cend(), [](const QByteArray &head) {
+        return head.startsWith("GET ") && !requestTarget(head).contains("delimiter=");
+    }));
+    QFuture<StoragePage> page = s3.children({}, {});
+    QFuture<StoragePreview> preview = s3.preview(u"a.txt"_s, {});
+    QTRY_VERIFY_WITH_TIMEOUT(page.isFinished() && preview.isFinished(), 5000);
+    QVERIFY2(page.result().error.isEmpty(), qPrintable(page.result().error));
+    QCOMPARE(page.result().nodes.size(), 2);
+    QCOMPARE(preview.result().text, u"abc"_s);
+    QVERIFY(!summary.isFinished());
+
+    // The summary stops at once, the tree keeps working.
+    QElapsedTimer timer;
+    timer.start();
+    s3.stop();
+    const StorageSummary stopped = await(summary, 5000);
+    QCOMPARE(stopped.error, u"stopped"_s);
+    QVERIFY(timer.elapsed() < 3000);
+    QVERIFY2(await(s3.children({}, {}), 5000).error.isEmpty(), "children() after stop()");
+}
+
+void TestS3Source::childrenAnswerWhileTheSummaryListsABucket()
+{
+    // The same against s3rver: one key per page makes the summary a few hundred requests long.
+    auto s3 = source();
+    s3->setPageSize(1);
+    QSignalSpy progress(s3.get(), &Sightline::StorageSource::progressChanged);
+    QFuture<StorageSummary> summary = s3->summary();
+    QTRY_VERIFY(std::any_of(progress.cbegin(), progress.cend(), [](const QList<QVariant> &arguments) {
+        return arguments.constFirst().value<Sightline::StorageProgress>().done >= 2;
+    }));
+    const StoragePage page = await(s3->children(u"misc/"_s, {}));
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(page.nodes.size(), 1);
+    QVERIFY2(!summary.isFinished(), "children() waited for the whole summary listing");
+    s3->stop();
+    QCOMPARE(await(summary).error, u"stopped"_s);
+}
+
+void TestS3Source::serverVanishingMidListingIsAClearError()
+{
+    // The first page arrives, then the server is gone: the page's nodes stand, "more…" fails clearly.
+    ScriptedServer server;
+    server.answer = [&](QTcpSocket *socket, const QByteArray &head) {
+        if (head.startsWith("HEAD ")) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
+        socket->write(httpResponse(listing({"k1", "k2"}, {}, "page-2")));
+        socket->flush();
+        server.vanish();
+    };
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const quint16 port = server.serverPort();
+    S3Config fake = config();
+    fake.endpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+    fake.bucket = u"bucket"_s;
+    fake.timeoutMs = 5000;
+    S3Source s3(fake);
+
+    const StoragePage first = await(s3.children({}, {}), 10000);
+    QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+    QCOMPARE(first.nodes.size(), 2);
+    QCOMPARE(first.nodes.at(0).id, u"k1"_s);
+    QCOMPARE(first.continuation, u"page-2"_s);
+
+    const StoragePage more = await(s3.children({}, first.continuation), 10000);
+    QVERIFY(!more.cancelled);
+    QVERIFY(more.nodes.isEmpty());
+    QVERIFY2(more.error.startsWith(u"s3://bucket at http://127.0.0.1:%1: "_s.arg(port)),
+             qPrintable(more.error));
+    QVERIFY2(more.error.contains(u"refused"_s, Qt::CaseInsensitive) ||
+                 more.error.contains(u"closed"_s, Qt::CaseInsensitive),
+             qPrintable(more.error));
+    QVERIFY2(!more.error.contains(u"did not answer"_s), qPrintable(more.error)); // no timeout wait
+
+    // The summary's listing fails the same way, and says so instead of showing a count.
+    ScriptedServer again;
+    again.answer = [&](QTcpSocket *socket, const QByteArray &head) {
+        if (head.startsWith("HEAD ")) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
+        socket->write(httpResponse(listing({"k1", "k2"}, {}, "page-2")));
+        socket->flush();
+        again.vanish();
+    };
+    QVERIFY(again.listen(QHostAddress::LocalHost));
+    fake.endpoint = QUrl(u"http://127.0.0.1:%1"_s.arg(again.serverPort()));
+    S3Source s3again(fake);
+    const StorageSummary summary = await(s3again.summary(), 10000);
+    QVERIFY(summary.reachable);
+    QVERIFY2(summary.error.startsWith(u"s3://bucket at "_s), qPrintable(summary.error));
+    QCOMPARE(summary.itemCount, -1);
 }
 
 QTEST_GUILESS_MAIN(TestS3Source)

@@ -2,6 +2,7 @@
 // awslabs/aws-c-auth) and the worked examples of the S3 API reference. Sources and the full
 // expected canonical requests: tests/data/s3/README.md.
 
+#include "sources/s3/s3client.h"
 #include "sources/s3/sigv4signer.h"
 
 #include <QTest>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void uriEncoding();
     void queryIsSortedAfterEncoding();
     void headerValuesAreTrimmed();
+    void nonUtf8ListPrefixKeepsItsBytes();
 };
 
 void TestSigV4::testSuite_data()
@@ -232,6 +234,26 @@ void TestSigV4::headerValuesAreTrimmed()
     SigV4Request b = a;
     b.headers = {{"range", "bytes=0-9"}};
     QCOMPARE(signer.sign(a, s3DocTime()).signature, signer.sign(b, s3DocTime()).signature);
+}
+
+void TestSigV4::nonUtf8ListPrefixKeepsItsBytes()
+{
+    // A key need not be UTF-8 (Latin-1 "été", a stray 0xFF): the listing of its prefix must send,
+    // and sign, exactly its bytes; a detour through QString would make them U+FFFD (%EF%BF%BD).
+    const QByteArray prefix("misc/latin1-\xe9t\xe9/\xff\xfe/");
+    const SigV4Pairs query = Sightline::S3Client::listQuery(prefix, "/", 1000, u"token+/="_s);
+    const QByteArray expected =
+        "continuation-token=token%2B%2F%3D&delimiter=%2F&encoding-type=url&list-type=2"
+        "&max-keys=1000&prefix=misc%2Flatin1-%E9t%E9%2F%FF%FE%2F";
+    QCOMPARE(SigV4Signer::canonicalQuery(query), expected);
+
+    const SigV4Signer signer(s3DocCredentials(), u"us-east-1"_s);
+    SigV4Request request;
+    request.host = "examplebucket.s3.amazonaws.com";
+    request.query = query;
+    const SigV4Signature signature = signer.sign(request, s3DocTime());
+    QVERIFY2(signature.canonicalRequest.startsWith(QByteArray("GET\n/\n" + expected + '\n')),
+             signature.canonicalRequest.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSigV4)

@@ -94,19 +94,25 @@ S3Response S3Client::headBucket(const StopToken &stop)
     return send("HEAD", {}, {}, {}, stop);
 }
 
-S3ListPage S3Client::listObjects(const QString &prefix, const QString &delimiter, int maxKeys,
-                                 const QString &continuationToken, const StopToken &stop)
+SigV4Pairs S3Client::listQuery(const QByteArray &prefix, const QByteArray &delimiter, int maxKeys,
+                               const QString &continuationToken)
 {
     SigV4Pairs query{{"list-type", "2"}, {"max-keys", QByteArray::number(maxKeys)}, {"encoding-type", "url"}};
     if (!prefix.isEmpty())
-        query.append({"prefix", prefix.toUtf8()});
+        query.append({"prefix", prefix});
     if (!delimiter.isEmpty())
-        query.append({"delimiter", delimiter.toUtf8()});
+        query.append({"delimiter", delimiter});
     if (!continuationToken.isEmpty())
         query.append({"continuation-token", continuationToken.toUtf8()});
+    return query;
+}
 
+S3ListPage S3Client::listObjects(const QByteArray &prefix, const QByteArray &delimiter, int maxKeys,
+                                 const QString &continuationToken, const StopToken &stop)
+{
     S3ListPage page;
-    const S3Response response = send("GET", {}, query, {}, stop);
+    const S3Response response =
+        send("GET", {}, listQuery(prefix, delimiter, maxKeys, continuationToken), {}, stop);
     page.cancelled = response.cancelled;
     if (!response.ok()) {
         page.error = response.error;

@@ -68,8 +68,13 @@ public:
     const S3Config &config() const { return m_config; }
 
     S3Response headBucket(const StopToken &stop);
-    S3ListPage listObjects(const QString &prefix, const QString &delimiter, int maxKeys,
+    // Prefix and delimiter are raw key bytes: a key need not be UTF-8, and the request (and its
+    // signature) carries exactly these bytes, percent-encoded.
+    S3ListPage listObjects(const QByteArray &prefix, const QByteArray &delimiter, int maxKeys,
                            const QString &continuationToken, const StopToken &stop);
+    // The ListObjectsV2 query that listObjects sends (and signs), before encoding.
+    static SigV4Pairs listQuery(const QByteArray &prefix, const QByteArray &delimiter, int maxKeys,
+                                const QString &continuationToken);
     // Bytes [first, last] of an object (Range: bytes=first-last).
     S3Response getObjectRange(const QByteArray &key, qint64 first, qint64 last, const StopToken &stop);
 

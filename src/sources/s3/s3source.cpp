@@ -1,6 +1,7 @@
 #include "s3source.h"
 
 #include "core/displayname.h"
+#include "core/format.h"
 
 #include <QStringDecoder>
 
@@ -92,19 +93,28 @@ qsizetype completeUtf8Prefix(const QByteArray &bytes)
 
 S3Source::S3Source(S3Config config, QObject *parent)
     : StorageSource(parent)
-    , m_client(std::move(config))
+    , m_client(config)
+    , m_summaryClient(std::move(config))
 {
     m_runner.setInterrupt([this] { m_client.interrupt(); });
+    m_summaryRunner.setInterrupt([this] { m_summaryClient.interrupt(); });
 }
 
 S3Source::~S3Source()
 {
-    // The network objects belong to the worker thread: let it delete them before it is joined.
+    // Stop first, so that the release below does not wait behind a listing.
+    m_summaryRunner.stop();
+    m_runner.stop();
+    // The network objects belong to the worker threads: let them delete them before they are joined.
+    m_summaryRunner.run<bool>([this](const StopToken &) {
+        m_summaryClient.releaseNetwork();
+        return true;
+    });
     m_runner.run<bool>([this](const StopToken &) {
         m_client.releaseNetwork();
         return true;
     });
-    m_runner.stop();
+    m_summaryRunner.waitForDone();
     m_runner.waitForDone();
 }
 
@@ -115,6 +125,7 @@ QString S3Source::describe() const
 
 void S3Source::stop()
 {
+    m_summaryRunner.stop();
     m_runner.stop();
 }
 
@@ -162,7 +173,7 @@ void S3Source::reportProgress(const StorageProgress &progress)
 
 QFuture<StorageSummary> S3Source::summary()
 {
-    return m_runner.run<StorageSummary>([this](const StopToken &stop) { return runSummary(stop); });
+    return m_summaryRunner.run<StorageSummary>([this](const StopToken &stop) { return runSummary(stop); });
 }
 
 QFuture<StoragePage> S3Source::children(const QString &nodeId, const QString &continuation)
@@ -183,7 +194,7 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
 {
     StorageSummary summary;
     summary.itemNoun = u"objects"_s;
-    const S3Config &config = m_client.config();
+    const S3Config &config = m_summaryClient.config();
     summary.details = {
         {u"Bucket"_s, config.bucket},
         {u"Endpoint"_s, config.endpoint.toString(QUrl::RemoveUserInfo)},
@@ -191,7 +202,7 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
         {u"Addressing"_s, config.pathStyle ? u"path-style"_s : u"virtual-host"_s},
         {u"Credentials"_s, config.credentials.isAnonymous() ? u"anonymous"_s : u"access key"_s}};
 
-    const S3Response head = m_client.headBucket(stop);
+    const S3Response head = m_summaryClient.headBucket(stop);
     if (head.cancelled) {
         summary.error = u"stopped"_s;
         return summary;
@@ -199,7 +210,7 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
     if (!head.ok()) {
         // HEAD has no body, so its error is a bare status: a listing says why in S3's words.
         const S3ListPage probe =
-            head.status >= 300 ? m_client.listObjects({}, {}, 1, {}, stop) : S3ListPage{};
+            head.status >= 300 ? m_summaryClient.listObjects({}, {}, 1, {}, stop) : S3ListPage{};
         summary.error = !probe.error.isEmpty() ? probe.error : head.error;
         return summary;
     }
@@ -208,6 +219,8 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
 
     qint64 objects = 0;
     qint64 bytes = 0;
+    const qint64 limit = qMax<qint64>(1, m_summaryLimit);
+    bool capped = false;
     QString token;
     StorageProgress progress{u"Listing objects"_s, 0, -1, false};
     reportProgress(progress);
@@ -216,7 +229,8 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
             summary.error = u"stopped"_s;
             return summary;
         }
-        const S3ListPage page = m_client.listObjects({}, {}, m_pageSize, token, stop);
+        const int keys = int(qMin<qint64>(qMax(1, m_pageSize.load()), limit - objects));
+        const S3ListPage page = m_summaryClient.listObjects({}, {}, keys, token, stop);
         if (page.cancelled) {
             summary.error = u"stopped"_s;
             return summary;
@@ -232,11 +246,19 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
         token = page.listing.isTruncated ? page.listing.nextContinuationToken : QString();
         progress.done = objects;
         reportProgress(progress);
+        if (!token.isEmpty() && objects >= limit) {
+            capped = true; // a bucket of millions would keep a thread and the server busy for hours
+            break;
+        }
     } while (!token.isEmpty());
 
     if (summary.error.isEmpty()) {
+        // Capped: both are lower bounds, and a detail line says so.
         summary.itemCount = objects;
         summary.totalBytes = bytes;
+        if (capped)
+            summary.details.append(
+                {u"Objects"_s, u"counted the first %1 objects"_s.arg(formatCount(objects))});
     }
     progress.finished = true;
     reportProgress(progress);
@@ -247,8 +269,7 @@ StoragePage S3Source::runChildren(const QString &nodeId, const QString &continua
 {
     StoragePage result;
     const QByteArray prefix = nodeIdToKey(nodeId);
-    const S3ListPage page =
-        m_client.listObjects(QString::fromUtf8(prefix), u"/"_s, m_pageSize, continuation, stop);
+    const S3ListPage page = m_client.listObjects(prefix, "/", m_pageSize, continuation, stop);
     if (page.cancelled || stop.stopRequested()) {
         result.cancelled = true;
         return result;

@@ -24,6 +24,10 @@ public:
 
     // Listing pages hold this many keys (S3's own maximum is 1000); tests make it small.
     void setPageSize(int keys) { m_pageSize = keys; }
+    // The summary counts at most this many objects; past it, its count is a lower bound.
+    void setSummaryLimit(qint64 objects) { m_summaryLimit = objects; }
+
+    static constexpr qint64 kSummaryLimit = 1000000;
 
     // S3 keys are UTF-8 by specification, but a listing with EncodingType=url can carry any
     // bytes. A byte that is not part of valid UTF-8 travels in the id as U+DC00+byte (as Python's
@@ -39,9 +43,14 @@ private:
     StoragePreview runPreview(const QString &nodeId, const QString &continuation, const StopToken &stop);
     void reportProgress(const StorageProgress &progress);
 
-    S3Client m_client;
-    int m_pageSize = 1000;
-    StorageTaskRunner m_runner; // last: destroyed (and joined) first
+    S3Client m_client;        // the tree and previews, on m_runner
+    S3Client m_summaryClient; // the summary's whole-bucket listing, on m_summaryRunner
+    std::atomic_int m_pageSize = 1000;
+    std::atomic<qint64> m_summaryLimit = kSummaryLimit;
+    // Last: destroyed (and joined) first. The summary lists the whole bucket on a thread of its own,
+    // so that tree pages and previews never wait behind it.
+    StorageTaskRunner m_runner;
+    StorageTaskRunner m_summaryRunner;
 };
 
 } // namespace Sightline
