@@ -18,6 +18,16 @@ T await(QFuture<T> future)
     return future.result();
 }
 
+// A value of a table's facts preview ("Exact rows", "Estimated rows", …).
+inline QString factValue(const StoragePreview &preview, const QString &property)
+{
+    for (const QStringList &row : preview.rows) {
+        if (row.value(0) == property)
+            return row.value(1);
+    }
+    return {};
+}
+
 inline const StorageNode *findNode(const QList<StorageNode> &nodes, const QString &name)
 {
     for (const StorageNode &node : nodes) {

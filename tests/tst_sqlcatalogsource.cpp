@@ -1,6 +1,7 @@
 // SqlCatalogSource on the PostgreSQL that scripts/test starts and seeds (role sightline, read
 // only), with scratch schemas made here through the superuser connection.
 
+#include "core/format.h"
 #include "sqlcatalogtestsupport.h"
 #include "storetestsupport.h"
 
@@ -8,6 +9,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 using namespace Sightline;
@@ -39,6 +42,14 @@ protected:
 private:
     Mode m_mode;
 };
+
+// The most memory this process has held at once, in bytes (Linux reports KiB).
+qint64 peakMemory()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_maxrss) * 1024;
+}
 
 const QString Scratch = u"catalog_scratch"_s;
 const QString Paging = u"catalog_paging"_s;
@@ -90,6 +101,8 @@ private Q_SLOTS:
         admin(u"DROP SCHEMA IF EXISTS catalog_scratch CASCADE; CREATE SCHEMA catalog_scratch; "
               "CREATE TABLE catalog_scratch.long_values (id int PRIMARY KEY, body text); "
               "INSERT INTO catalog_scratch.long_values VALUES (1, repeat('x', 5000) || 'END'), (2, 'short'); "
+              "CREATE TABLE catalog_scratch.huge_cell (id int PRIMARY KEY, body text, note text); "
+              "INSERT INTO catalog_scratch.huge_cell VALUES (1, repeat('h', 20000000) || 'END', 'small'); "
               "CREATE TABLE catalog_scratch.nokey (a text, b int); "
               "INSERT INTO catalog_scratch.nokey SELECT 'r' || g, g FROM generate_series(1, 450) g; "
               "CREATE TABLE catalog_scratch.composite (a int, b text, v text, PRIMARY KEY (a, b)); "
@@ -113,6 +126,34 @@ private Q_SLOTS:
         options.applicationName = u"sightline-catalog-test"_s;
         options.timeoutMs = 60000; // the slow view must be stopped by stop(), not by the timeout
         m_source = SqlCatalogSource::createPostgres(m_url, options);
+    }
+
+    // First of all, while this process has not yet held anything big: the peak memory tells
+    // whether the 20 MB cell came over the wire.
+    void hugeCellIsCutOnTheServer()
+    {
+        const StoragePage rows =
+            await(m_source->children(SqlCatalogSource::rowsId(Scratch, u"huge_cell"_s), {}));
+        QCOMPARE(rows.nodes.size(), 1);
+        const qint64 before = peakMemory();
+        const StoragePreview cut = await(m_source->preview(rows.nodes[0].id, {}));
+        const qint64 grown = peakMemory() - before;
+        QVERIFY2(cut.error.isEmpty(), qPrintable(cut.error));
+        QCOMPARE(cut.rows.size(), 3);
+        QCOMPARE(cut.rows[1][0], u"body"_s);
+        QCOMPARE(cut.rows[1][1].size(), 1000);
+        QCOMPARE(cut.rows[2][1], u"small"_s);
+        QVERIFY(cut.truncated);
+        QVERIFY(!cut.replace);
+        QCOMPARE(cut.continuation, u"all"_s);
+        // Fetching the cell whole costs 20 MB in libpq plus 40 MB as a QString.
+        QVERIFY2(grown < 8 * 1024 * 1024, qPrintable(u"peak memory grew by %1 bytes"_s.arg(grown)));
+        const StoragePreview whole = await(m_source->preview(rows.nodes[0].id, cut.continuation));
+        QVERIFY2(whole.error.isEmpty(), qPrintable(whole.error));
+        QVERIFY(whole.replace);
+        QVERIFY(!whole.truncated);
+        QCOMPARE(whole.rows[1][1].size(), 20000003);
+        QVERIFY(whole.rows[1][1].endsWith(u"END"_s));
     }
 
     void summaryHasCountsSizesAndReadOnly()
@@ -263,6 +304,8 @@ private Q_SLOTS:
         QVERIFY(!cut.continuation.isEmpty());
         const StoragePreview whole = await(m_source->preview(rows.nodes[0].id, cut.continuation));
         QVERIFY(!whole.truncated);
+        QVERIFY(whole.replace); // the same row again: it replaces the cut one, not adds to it
+        QCOMPARE(whole.rows.size(), 2);
         QCOMPARE(whole.rows[1][1].size(), 5003);
         QVERIFY(whole.rows[1][1].endsWith(u"END"_s));
         const StoragePreview shortRow = await(m_source->preview(rows.nodes[1].id, {}));
@@ -270,23 +313,48 @@ private Q_SLOTS:
         QCOMPARE(shortRow.rows[1][1], u"short"_s);
     }
 
-    void tablePreviewHasExactCount()
+    void tablePreviewCountsOnlyOnRequest()
     {
         const SqlResult expected = m_admin->exec(u"SELECT count(*) FROM public.evaluations"_s);
         QVERIFY(expected.ok());
-        const StoragePreview facts =
-            await(m_source->preview(SqlCatalogSource::tableId(u"public"_s, u"evaluations"_s), {}));
+        const QString id = SqlCatalogSource::tableId(u"public"_s, u"evaluations"_s);
+        const StoragePreview facts = await(m_source->preview(id, {}));
         QVERIFY2(facts.error.isEmpty(), qPrintable(facts.error));
-        QCOMPARE(facts.totalSize, expected.rows[0][0].toString().toLongLong());
-        bool sawExact = false;
-        for (const QStringList &row : facts.rows)
-            sawExact |= row.value(0) == u"Exact rows"_s;
-        QVERIFY(sawExact);
+        QCOMPARE(facts.totalSize, -1);
+        QCOMPARE(facts.continuation, u"count"_s);
+        QVERIFY(facts.truncated);
+        QVERIFY2(factValue(facts, u"Exact rows"_s).contains(u"Load more"_s),
+                 qPrintable(factValue(facts, u"Exact rows"_s)));
+        QVERIFY(!factValue(facts, u"Estimated rows"_s).isEmpty());
+        QCOMPARE(factValue(facts, u"Columns"_s).toInt() > 0, true);
+        const StoragePreview counted = await(m_source->preview(id, facts.continuation));
+        QVERIFY2(counted.error.isEmpty(), qPrintable(counted.error));
+        QVERIFY(counted.replace);
+        QVERIFY(!counted.truncated);
+        QVERIFY(counted.continuation.isEmpty());
+        QCOMPARE(counted.rows.size(), facts.rows.size()); // the whole facts again, with the count
+        // The count is one of the facts; totalSize still counts the preview's own rows.
+        QCOMPARE(factValue(counted, u"Exact rows"_s),
+                 formatCount(expected.rows[0][0].toString().toLongLong()));
+        QCOMPARE(counted.totalSize, -1);
+    }
+
+    void selectingASlowTableDoesNotScanIt()
+    {
+        // Counting the slow view takes 60 s of pg_sleep: the facts must come without it.
+        QElapsedTimer clock;
+        clock.start();
+        const StoragePreview facts =
+            await(m_source->preview(SqlCatalogSource::tableId(Scratch, u"slow"_s), {}));
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(facts.error.isEmpty(), qPrintable(facts.error));
+        QCOMPARE(facts.continuation, u"count"_s);
     }
 
     void stopCancelsLongCount()
     {
-        QFuture<StoragePreview> count = m_source->preview(SqlCatalogSource::tableId(Scratch, u"slow"_s), {});
+        QFuture<StoragePreview> count =
+            m_source->preview(SqlCatalogSource::tableId(Scratch, u"slow"_s), u"count"_s);
         QTest::qWait(700); // the count is running on the server now (60 s of pg_sleep)
         QVERIFY(!count.isFinished());
         QElapsedTimer clock;
@@ -316,7 +384,8 @@ private Q_SLOTS:
         const StoragePreview row = await(m_source->preview(rows.nodes[0].id, {}));
         QCOMPARE(row.rows.value(1).value(1), u"odd row"_s);
         const StoragePreview facts = await(m_source->preview(tables[0].id, {}));
-        QCOMPARE(facts.totalSize, 1);
+        QCOMPARE(factValue(await(m_source->preview(tables[0].id, facts.continuation)), u"Exact rows"_s),
+                 u"1"_s);
     }
 
     void reconnectsAfterTheServerDropsTheSession()
@@ -338,6 +407,45 @@ private Q_SLOTS:
         const StoragePage gone =
             await(m_source->children(SqlCatalogSource::tableId(Scratch, u"no_such"_s), {}));
         QVERIFY2(gone.error.contains(u"no longer exists"_s), qPrintable(gone.error));
+    }
+
+    void connectTimeoutIsTheSourcesTimeout()
+    {
+        BadServer server(BadServer::Mode::Silent);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        SqlCatalogOptions options;
+        options.timeoutMs = 1000;
+        auto source = SqlCatalogSource::createPostgres(
+            u"postgresql://sightline@127.0.0.1:%1/db"_s.arg(server.serverPort()), options);
+        QElapsedTimer clock;
+        clock.start();
+        QFuture<StorageSummary> future = source->summary();
+        QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
+        const qint64 elapsed = clock.elapsed();
+        const StorageSummary summary = future.result();
+        QVERIFY(!summary.reachable);
+        QVERIFY2(summary.error.contains(u"timeout"_s), qPrintable(summary.error));
+        QVERIFY2(elapsed >= 900 && elapsed < 2500, qPrintable(QString::number(elapsed)));
+    }
+
+    void stopEndsAConnectInProgress()
+    {
+        BadServer server(BadServer::Mode::Silent);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        SqlCatalogOptions options;
+        options.timeoutMs = 30000;
+        auto source = SqlCatalogSource::createPostgres(
+            u"postgresql://sightline@127.0.0.1:%1/db"_s.arg(server.serverPort()), options);
+        QFuture<StoragePage> page = source->children({}, {});
+        QTest::qWait(300); // connected at TCP level, waiting for an answer that never comes
+        QVERIFY(!page.isFinished());
+        QElapsedTimer clock;
+        clock.start();
+        source->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(page.isFinished(), 5000);
+        QVERIFY2(clock.elapsed() < 300, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(page.result().cancelled);
+        QVERIFY(page.result().error.isEmpty());
     }
 
     void unreachableServerGivesClearError_data()

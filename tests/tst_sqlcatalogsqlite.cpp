@@ -2,6 +2,7 @@
 // and a table whose name is not valid UTF-8.
 
 #include "core/displayname.h"
+#include "core/format.h"
 #include "sqlcatalogtestsupport.h"
 #include "storetestsupport.h"
 
@@ -129,12 +130,47 @@ private Q_SLOTS:
         const StoragePreview cut = await(m_source->preview(rows.nodes[0].id, {}));
         QVERIFY(cut.truncated);
         QCOMPARE(cut.rows[0][1].size(), 1000);
-        QCOMPARE(await(m_source->preview(rows.nodes[0].id, cut.continuation)).rows[0][1].size(), 4000);
-        const StoragePreview facts =
-            await(m_source->preview(SqlCatalogSource::tableId(u"main"_s, u"events"_s), {}));
+        const StoragePreview whole = await(m_source->preview(rows.nodes[0].id, cut.continuation));
+        QCOMPARE(whole.rows[0][1].size(), 4000);
+        QVERIFY(whole.replace);
+        const QString events = SqlCatalogSource::tableId(u"main"_s, u"events"_s);
+        const StoragePreview facts = await(m_source->preview(events, {}));
+        QCOMPARE(facts.totalSize, -1); // not counted until asked
+        QCOMPARE(facts.continuation, u"count"_s);
+        const StoragePreview counted = await(m_source->preview(events, facts.continuation));
+        QVERIFY(counted.replace);
         auto db = createSqliteConnection(m_path);
         QVERIFY(!db->open().isError());
-        QCOMPARE(facts.totalSize, db->exec(u"SELECT count(*) FROM events"_s).rows[0][0].toLongLong());
+        QCOMPARE(factValue(counted, u"Exact rows"_s),
+                 formatCount(db->exec(u"SELECT count(*) FROM events"_s).rows[0][0].toLongLong()));
+    }
+
+    void longValuesAreCutInSqlKeepingShortOnesAsTheyAre()
+    {
+        auto writer = createSqliteConnection(m_path, SqliteMode::ReadWrite);
+        QVERIFY(!writer->open().isError());
+        const SqlResult made = writer->exec(
+            u"CREATE TABLE mixed (n INTEGER, r REAL, small BLOB, big BLOB, t TEXT); "
+            "INSERT INTO mixed VALUES (7, 0.5, x'00ff', zeroblob(3000000), printf('%.*c', 2000000, 'z'))"_s);
+        QVERIFY2(made.ok(), qPrintable(made.error.message));
+        writer->close();
+        const StoragePage rows =
+            await(m_source->children(SqlCatalogSource::rowsId(u"main"_s, u"mixed"_s), {}));
+        QCOMPARE(rows.nodes.size(), 1);
+        const StoragePreview cut = await(m_source->preview(rows.nodes[0].id, {}));
+        QVERIFY2(cut.error.isEmpty(), qPrintable(cut.error));
+        QCOMPARE(cut.rows.size(), 5);
+        QCOMPARE(cut.rows[0][1], u"7"_s);
+        QCOMPARE(cut.rows[1][1], u"0.5"_s);
+        QCOMPARE(cut.rows[2][1], u"x'00ff'"_s);
+        QCOMPARE(cut.rows[3][1].size(), 1000);
+        QVERIFY(cut.rows[3][1].startsWith(u"x'0000"_s));
+        QCOMPARE(cut.rows[4][1].size(), 1000);
+        QVERIFY(cut.truncated);
+        const StoragePreview whole = await(m_source->preview(rows.nodes[0].id, cut.continuation));
+        QVERIFY(whole.replace);
+        QCOMPARE(whole.rows[3][1].size(), 3 + 2 * 3000000);
+        QCOMPARE(whole.rows[4][1].size(), 2000000);
     }
 
     void invalidUtf8NameListsWithColumnsAndAClearError()

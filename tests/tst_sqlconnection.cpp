@@ -472,6 +472,69 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < 13000, qPrintable(u"gave up after %1 ms"_s.arg(timer.elapsed())));
         QVERIFY2(!error.message.isEmpty(), "a timeout needs a message");
     }
+
+    void connectTimeoutIsConfigurable()
+    {
+        SilentServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        auto conn = Sightline::createPostgresConnection(
+            u"postgresql://sightline@127.0.0.1:%1/sightline_test"_s.arg(server.serverPort()), true, 1000);
+        SqlConnection *raw = conn.get();
+        QElapsedTimer timer;
+        timer.start();
+        QFuture<SqlError> opening = QtConcurrent::run([raw] { return raw->open(); });
+        QTRY_VERIFY_WITH_TIMEOUT(opening.isFinished(), 10000);
+        const qint64 elapsed = timer.elapsed();
+        const SqlError error = opening.result();
+        QVERIFY2(!server.held.isEmpty(), "the client never reached the silent server");
+        QCOMPARE(kindName(error.kind), kindName(SqlError::Kind::Connection));
+        QVERIFY2(error.message.contains(u"timeout"_s), describe(error).constData());
+        QVERIFY2(elapsed >= 950 && elapsed < 2000, qPrintable(u"gave up after %1 ms"_s.arg(elapsed)));
+    }
+
+    void urlConnectTimeoutWins()
+    {
+        SilentServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        auto conn = Sightline::createPostgresConnection(
+            u"postgresql://sightline@127.0.0.1:%1/sightline_test?connect_timeout=2"_s.arg(
+                server.serverPort()),
+            true, 60000);
+        SqlConnection *raw = conn.get();
+        QElapsedTimer timer;
+        timer.start();
+        QFuture<SqlError> opening = QtConcurrent::run([raw] { return raw->open(); });
+        QTRY_VERIFY_WITH_TIMEOUT(opening.isFinished(), 10000);
+        QVERIFY2(timer.elapsed() >= 1900 && timer.elapsed() < 3500,
+                 qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(kindName(opening.result().kind), kindName(SqlError::Kind::Connection));
+    }
+
+    void cancelStopsAConnect()
+    {
+        SilentServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        auto conn = Sightline::createPostgresConnection(
+            u"postgresql://sightline@127.0.0.1:%1/sightline_test"_s.arg(server.serverPort()), true, 30000);
+        SqlConnection *raw = conn.get();
+        QFuture<SqlError> opening = QtConcurrent::run([raw] { return raw->open(); });
+        QTRY_VERIFY_WITH_TIMEOUT(!server.held.isEmpty(), 5000);
+        QTest::qWait(200);
+        QVERIFY(!opening.isFinished());
+        QElapsedTimer timer;
+        timer.start();
+        conn->cancel();
+        opening.waitForFinished();
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(kindName(opening.result().kind), kindName(SqlError::Kind::Cancelled));
+        QVERIFY2(elapsed < 150, qPrintable(u"open() returned %1 ms after cancel()"_s.arg(elapsed)));
+        QVERIFY(!conn->isOpen());
+        // A later open() is not cancelled by the earlier cancel(): it connects normally.
+        auto real = Sightline::createPostgresConnection(m_adminUrl, false, 5000);
+        real->cancel();
+        const SqlError reopened = real->open();
+        QVERIFY2(!reopened.isError(), describe(reopened).constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSqlConnection)

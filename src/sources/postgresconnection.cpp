@@ -3,9 +3,15 @@
 #include "telemetry/logging.h"
 
 #include <QByteArrayList>
+#include <QDeadlineTimer>
 #include <QMutex>
 
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+
 #include <libpq-fe.h>
+#include <poll.h>
 
 using namespace Qt::StringLiterals;
 
@@ -16,9 +22,10 @@ namespace {
 class PostgresConnection final : public SqlConnection
 {
 public:
-    PostgresConnection(QString url, bool readOnly)
+    PostgresConnection(QString url, bool readOnly, int connectTimeoutMs)
         : m_url(std::move(url))
         , m_readOnly(readOnly)
+        , m_connectTimeoutMs(connectTimeoutMs)
     {
     }
     ~PostgresConnection() override { close(); }
@@ -30,9 +37,10 @@ public:
     SqlError open() override
     {
         close();
+        m_connectCancelled.store(false);
         // Keys of a URL's query and these keywords are merged by libpq; ours only add safety.
-        QByteArrayList keys{"dbname", "connect_timeout", "application_name", "options"};
-        QByteArrayList values{m_url.toUtf8(), "10", "sightline",
+        QByteArrayList keys{"dbname", "application_name", "options"};
+        QByteArrayList values{m_url.toUtf8(), "sightline",
                               m_readOnly ? "-c default_transaction_read_only=on" : ""};
         if (!m_readOnly) {
             keys.removeLast();
@@ -45,16 +53,13 @@ public:
         }
         k.append(nullptr);
         v.append(nullptr);
-        PGconn *conn = PQconnectdbParams(k.constData(), v.constData(), /*expand_dbname*/ 1);
+        // Not PQconnectdbParams: it blocks until libpq's own timeout and nothing can stop it.
+        PGconn *conn = PQconnectStartParams(k.constData(), v.constData(), /*expand_dbname*/ 1);
         if (!conn)
             return {SqlError::Kind::Connection, u"out of memory connecting to PostgreSQL"_s};
-        if (PQstatus(conn) != CONNECTION_OK) {
-            QString message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        if (const SqlError error = waitForConnect(conn); error.isError()) {
             PQfinish(conn);
-            const bool rejected = message.contains(u"password"_s) || message.contains(u"authentication"_s) ||
-                                  message.contains(u"permission denied"_s) ||
-                                  message.contains(u"does not exist"_s);
-            return {rejected ? SqlError::Kind::Rejected : SqlError::Kind::Connection, message};
+            return error;
         }
         {
             QMutexLocker lock(&m_cancelMutex);
@@ -84,6 +89,7 @@ public:
 
     void cancel() override
     {
+        m_connectCancelled.store(true); // a connect in progress gives up at its next poll slice
         QMutexLocker lock(&m_cancelMutex);
         if (!m_cancel)
             return;
@@ -196,8 +202,81 @@ public:
     }
 
 private:
+    // How long open() waits: connect_timeout when the URL sets one (seconds, at least 2, 0 for
+    // no limit, as libpq reads it), else the configured timeout. -1: no limit.
+    int connectTimeoutMs(PGconn *conn) const
+    {
+        int timeoutMs = m_connectTimeoutMs > 0 ? m_connectTimeoutMs : -1;
+        PQconninfoOption *options = PQconninfo(conn);
+        for (PQconninfoOption *option = options; option && option->keyword; ++option) {
+            if (qstrcmp(option->keyword, "connect_timeout") != 0 || !option->val || !*option->val)
+                continue;
+            bool ok = false;
+            const int seconds = QByteArray(option->val).trimmed().toInt(&ok);
+            if (ok)
+                timeoutMs = seconds <= 0 ? -1 : std::max(seconds, 2) * 1000;
+        }
+        PQconninfoFree(options);
+        return timeoutMs;
+    }
+
+    static SqlError connectFailure(PGconn *conn)
+    {
+        const QString message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        const bool rejected = message.contains(u"password"_s) || message.contains(u"authentication"_s) ||
+                              message.contains(u"permission denied"_s) ||
+                              message.contains(u"does not exist"_s);
+        return {rejected ? SqlError::Kind::Rejected : SqlError::Kind::Connection,
+                message.isEmpty() ? u"could not connect to PostgreSQL"_s : message};
+    }
+
+    // Drives PQconnectPoll, waiting on the socket in short slices so that cancel() and the
+    // deadline are noticed within a few tens of milliseconds.
+    SqlError waitForConnect(PGconn *conn)
+    {
+        if (PQstatus(conn) == CONNECTION_BAD)
+            return connectFailure(conn);
+        const int timeoutMs = connectTimeoutMs(conn);
+        const QDeadlineTimer deadline =
+            timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs);
+        constexpr int SliceMs = 20;
+        PostgresPollingStatusType state = PGRES_POLLING_WRITING; // as libpq's documentation says to start
+        for (;;) {
+            if (state == PGRES_POLLING_OK)
+                return {};
+            if (state == PGRES_POLLING_FAILED)
+                return connectFailure(conn);
+            const int socket = PQsocket(conn); // may change between polls (another host, SSL retry)
+            if (socket < 0)
+                return connectFailure(conn);
+            pollfd wait{socket, short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+            for (;;) {
+                if (m_connectCancelled.load())
+                    return {SqlError::Kind::Cancelled, u"connecting to PostgreSQL was cancelled"_s};
+                const qint64 left = deadline.remainingTime();
+                if (left == 0) {
+                    return {SqlError::Kind::Connection,
+                            u"connection to %1 failed: timeout expired after %2 s without an answer"_s.arg(
+                                describe(), QString::number(timeoutMs / 1000.0))};
+                }
+                const int slice = left < 0 ? SliceMs : int(std::min<qint64>(left, SliceMs));
+                const int ready = ::poll(&wait, 1, slice);
+                if (ready > 0)
+                    break;
+                if (ready < 0 && errno != EINTR) {
+                    return {SqlError::Kind::Connection,
+                            u"connection to %1 failed: %2"_s.arg(describe(),
+                                                                 QString::fromLocal8Bit(strerror(errno)))};
+                }
+            }
+            state = PQconnectPoll(conn);
+        }
+    }
+
     QString m_url;
     bool m_readOnly;
+    int m_connectTimeoutMs;
+    std::atomic_bool m_connectCancelled{false};
     PGconn *m_conn = nullptr;
     QMutex m_cancelMutex;
     PGcancel *m_cancel = nullptr;
@@ -205,9 +284,10 @@ private:
 
 } // namespace
 
-std::unique_ptr<SqlConnection> createPostgresConnection(const QString &url, bool readOnly)
+std::unique_ptr<SqlConnection> createPostgresConnection(const QString &url, bool readOnly,
+                                                        int connectTimeoutMs)
 {
-    return std::make_unique<PostgresConnection>(url, readOnly);
+    return std::make_unique<PostgresConnection>(url, readOnly, connectTimeoutMs);
 }
 
 } // namespace Sightline

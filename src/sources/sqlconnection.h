@@ -42,7 +42,8 @@ struct SqlResult
 };
 
 // One connection, used by one thread at a time. cancel() may be called from any thread and
-// interrupts the statement running now (PQcancel, sqlite3_interrupt).
+// interrupts the statement running now (PQcancel, sqlite3_interrupt), or a PostgreSQL connect
+// in progress (open() then fails with Kind::Cancelled).
 class SqlConnection
 {
 public:
@@ -68,8 +69,10 @@ public:
 enum class SqliteMode { ReadOnly, ReadWrite, Create };
 
 // postgresql:// URL, or a SQLite file. `readOnly` connections to PostgreSQL set
-// default_transaction_read_only, so that no statement of ours can write.
-std::unique_ptr<SqlConnection> createPostgresConnection(const QString &url, bool readOnly = true);
+// default_transaction_read_only, so that no statement of ours can write. open() gives up after
+// `connectTimeoutMs` (a connect_timeout in the URL wins), and cancel() stops a connect in progress.
+std::unique_ptr<SqlConnection> createPostgresConnection(const QString &url, bool readOnly = true,
+                                                        int connectTimeoutMs = 10000);
 std::unique_ptr<SqlConnection> createSqliteConnection(const QString &path,
                                                       SqliteMode mode = SqliteMode::ReadOnly);
 

@@ -81,6 +81,9 @@ public:
 
     // SQL pieces for row paging; `column` is already quoted.
     virtual QString shortTextSql(const QString &column, int chars) const = 0;
+    // The value cut to at most `chars` characters (text) or about chars / 2 bytes (SQLite blobs)
+    // on the server, so that a huge cell never reaches us; short values keep their own type.
+    virtual QString cappedValueSql(const QString &column, int chars) const = 0;
     virtual QString rowKeySql(NodeRef::RowKey rowKey) const = 0; // "ctid", "rowid"
     virtual QString rowKeyBindSql(NodeRef::RowKey rowKey, int placeholder) const = 0;
 };

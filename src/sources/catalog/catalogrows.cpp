@@ -191,7 +191,7 @@ StoragePage SqlCatalogSource::Worker::rowNodes(const NodeRef &ref, const QString
     return page;
 }
 
-StoragePreview SqlCatalogSource::Worker::tablePreview(const NodeRef &ref, const StopToken &stop)
+StoragePreview SqlCatalogSource::Worker::tablePreview(const NodeRef &ref, bool count, const StopToken &stop)
 {
     StoragePreview preview;
     const auto fetched = shape(ref, /*refresh*/ true);
@@ -200,20 +200,26 @@ StoragePreview SqlCatalogSource::Worker::tablePreview(const NodeRef &ref, const 
         return preview;
     }
     const Catalog::TableShape &shape = fetched.value;
-    QString exact = u"unknown"_s;
+    // Selecting a table only shows what the catalog knows: arrowing through big tables must not
+    // queue a full scan each. The exact count is the "Load more" of this preview.
+    QString exact = u"not counted (press Load more to count them)"_s;
     if (shape.nameInvalidUtf8) {
         exact = u"cannot be counted (the name is not valid UTF-8)"_s;
-    } else if (!stop.stopRequested()) {
+    } else if (count && !stop.stopRequested()) {
         // The one expensive step: a full scan, on this thread, interrupted by stop() (cancel).
-        const SqlResult count = m_connection->exec(
+        const SqlResult counted = m_connection->exec(
             u"SELECT count(*) FROM "_s + Catalog::qualifiedName(ref.schema, ref.table), {});
-        if (!count.ok()) {
-            preview.error = count.error.message;
+        if (!counted.ok()) {
+            preview.error = counted.error.message;
             return preview;
         }
-        preview.totalSize = count.rows.value(0).value(0).toLongLong();
-        exact = formatCount(preview.totalSize);
+        // In the facts, not in totalSize: that counts the preview's own rows (the facts).
+        exact = formatCount(counted.rows.value(0).value(0).toLongLong());
+    } else if (!count) {
+        preview.continuation = CountContinuation;
+        preview.truncated = true; // the exact count is still to come
     }
+    preview.replace = count; // the whole facts again, now with the count
     preview.columns = {u"Property"_s, u"Value"_s};
     preview.rows = {
         {u"Schema"_s, escapeForDisplay(ref.schema.toUtf8())},
@@ -234,26 +240,48 @@ StoragePreview SqlCatalogSource::Worker::tablePreview(const NodeRef &ref, const 
 StoragePreview SqlCatalogSource::Worker::rowPreview(const NodeRef &ref, bool all)
 {
     StoragePreview preview;
-    const auto fetched = shape(ref, /*refresh*/ false);
-    if (fetched.error.isError()) {
-        preview.error = fetched.error.message;
-        return preview;
-    }
-    QString sql = u"SELECT * FROM "_s + Catalog::qualifiedName(ref.schema, ref.table);
-    QVariantList params;
-    if (ref.rowKey == NodeRef::RowKey::Offset) {
-        sql += u" LIMIT 1 OFFSET "_s + QString::number(ref.key.value(0).toLongLong());
-    } else {
-        const int keyCount = int(ref.key.size());
-        if (keyCount == 0 ||
-            (ref.rowKey == NodeRef::RowKey::PrimaryKey && keyCount != fetched.value.primaryKey.size())) {
-            preview.error = u"the key of this row no longer matches the table's primary key"_s;
+    auto fetched = shape(ref, /*refresh*/ false);
+    SqlResult result;
+    for (int tries = 0; tries < 2; ++tries) {
+        if (fetched.error.isError()) {
+            preview.error = fetched.error.message;
             return preview;
         }
-        sql += u" WHERE "_s + rowCondition(fetched.value, ref.rowKey, u"="_s, keyCount) + u" LIMIT 1"_s;
-        params = ref.key;
+        const Catalog::TableShape &table = fetched.value;
+        // The first answer cuts long values on the server (one more character than shown, to
+        // tell that there was more): a 100 MB cell must not come over the wire to show 1,000
+        // characters of it. "all" fetches every value whole.
+        QStringList select;
+        if (all || table.columns.isEmpty()) {
+            select.append(u"*"_s);
+        } else {
+            for (const Catalog::ColumnInfo &column : table.columns)
+                select.append(
+                    m_dialect->cappedValueSql(quoteIdentifier(column.name), m_options.valueCap + 1));
+        }
+        QString sql =
+            u"SELECT "_s + select.join(u", "_s) + u" FROM "_s + Catalog::qualifiedName(ref.schema, ref.table);
+        QVariantList params;
+        if (ref.rowKey == NodeRef::RowKey::Offset) {
+            sql += u" LIMIT 1 OFFSET "_s + QString::number(ref.key.value(0).toLongLong());
+        } else {
+            const int keyCount = int(ref.key.size());
+            if (keyCount == 0 ||
+                (ref.rowKey == NodeRef::RowKey::PrimaryKey && keyCount != table.primaryKey.size())) {
+                preview.error = u"the key of this row no longer matches the table's primary key"_s;
+                return preview;
+            }
+            sql += u" WHERE "_s + rowCondition(table, ref.rowKey, u"="_s, keyCount) + u" LIMIT 1"_s;
+            params = ref.key;
+        }
+        result = m_connection->exec(sql, params);
+        // The columns we remembered may be stale (one dropped or renamed since): look again, once.
+        const bool staleColumns = !result.ok() && result.error.kind == SqlError::Kind::Query &&
+                                  result.error.message.contains(u"column"_s);
+        if (!staleColumns || tries > 0)
+            break;
+        fetched = shape(ref, /*refresh*/ true);
     }
-    const SqlResult result = m_connection->exec(sql, params);
     if (!result.ok()) {
         preview.error = result.error.message;
         return preview;
@@ -262,17 +290,24 @@ StoragePreview SqlCatalogSource::Worker::rowPreview(const NodeRef &ref, bool all
         preview.error = u"this row no longer exists"_s;
         return preview;
     }
+    QStringList names = result.columns;
+    if (!all && !fetched.value.columns.isEmpty()) {
+        names.clear();
+        for (const Catalog::ColumnInfo &column : fetched.value.columns)
+            names.append(column.name);
+    }
     preview.columns = {u"Column"_s, u"Value"_s};
     const QVariantList &row = result.rows.constFirst();
-    for (qsizetype c = 0; c < result.columns.size(); ++c) {
+    for (qsizetype c = 0; c < names.size(); ++c) {
         QString value = catalogValueText(row.value(c));
         if (!all && value.size() > m_options.valueCap) {
             value = value.left(m_options.valueCap);
             preview.truncated = true;
         }
-        preview.rows.append({escapeForDisplay(result.columns[c].toUtf8()), value});
+        preview.rows.append({escapeForDisplay(names[c].toUtf8()), value});
     }
-    preview.totalSize = result.columns.size();
+    preview.totalSize = names.size();
+    preview.replace = all; // the same row again, every value whole: it replaces the cut one
     if (preview.truncated)
         preview.continuation = u"all"_s; // the same row, every value whole
     return preview;

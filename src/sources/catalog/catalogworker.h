@@ -33,7 +33,8 @@ private:
     StoragePage tableChildren(const Catalog::NodeRef &ref);
     StoragePage columnNodes(const Catalog::NodeRef &ref);
     StoragePage rowNodes(const Catalog::NodeRef &ref, const QString &continuation);
-    StoragePreview tablePreview(const Catalog::NodeRef &ref, const StopToken &stop);
+    // The facts at once; with `count`, the exact row count too (a full scan, cancellable).
+    StoragePreview tablePreview(const Catalog::NodeRef &ref, bool count, const StopToken &stop);
     StoragePreview rowPreview(const Catalog::NodeRef &ref, bool all);
 
     Catalog::Fetched<Catalog::TableShape> shape(const Catalog::NodeRef &ref, bool refresh);
@@ -46,6 +47,9 @@ private:
     SqlCatalogOptions m_options;
     QHash<QString, Catalog::TableShape> m_shapes; // by table id; refreshed when a table is expanded
 };
+
+// The continuation of a table preview that counts its rows.
+inline const QString CountContinuation = QStringLiteral("count");
 
 // A value as text for a label or a preview cell: NULL, blobs as x'…' hex.
 QString catalogValueText(const QVariant &value);

@@ -196,6 +196,12 @@ public:
         return u"left(CAST(%1 AS text), %2)"_s.arg(column, QString::number(chars));
     }
 
+    QString cappedValueSql(const QString &column, int chars) const override
+    {
+        // Every value reaches us as text anyway; the cast uses the type's own output format.
+        return shortTextSql(column, chars);
+    }
+
     QString rowKeySql(NodeRef::RowKey rowKey) const override
     {
         return rowKey == NodeRef::RowKey::Ctid ? u"ctid"_s : QString();

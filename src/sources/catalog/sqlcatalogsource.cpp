@@ -20,8 +20,9 @@ std::unique_ptr<SqlCatalogSource> SqlCatalogSource::createPostgres(const QString
     Catalog::DialectOptions dialect;
     dialect.timeoutMs = options.timeoutMs;
     dialect.applicationName = options.applicationName;
-    auto worker = std::make_unique<Worker>(createPostgresConnection(url, /*readOnly*/ true),
-                                           Catalog::createPostgresDialect(dialect), options);
+    auto worker =
+        std::make_unique<Worker>(createPostgresConnection(url, /*readOnly*/ true, options.timeoutMs),
+                                 Catalog::createPostgresDialect(dialect), options);
     return std::unique_ptr<SqlCatalogSource>(
         new SqlCatalogSource(StorageBackend::PostgreSQL, redactUrl(url), std::move(worker)));
 }
@@ -126,6 +127,11 @@ SqlError SqlCatalogSource::Worker::ensureOpen()
     SqlError error = m_connection->open();
     if (!error.isError())
         error = m_dialect->prepareSession(*m_connection);
+    if (error.kind == SqlError::Kind::Cancelled) {
+        qCInfo(lcCatalog) << "stopped opening" << m_connection->describe();
+        m_connection->close();
+        return error;
+    }
     if (error.isError()) {
         qCWarning(lcCatalog) << "cannot open" << m_connection->describe() << error.message;
         m_connection->close();
@@ -150,7 +156,10 @@ auto SqlCatalogSource::Worker::attempt(const StopToken &stop, Fn &&fn) -> declty
         const SqlError open = ensureOpen();
         if (open.isError()) {
             result = Result{};
-            result.error = open.message;
+            // stop() during a connect interrupts it: that is a stop, not a failure.
+            result.cancelled = stop.stopRequested();
+            if (!result.cancelled)
+                result.error = open.message;
             return result;
         }
         result = fn();
@@ -243,7 +252,7 @@ StoragePreview SqlCatalogSource::Worker::preview(const QString &nodeId, const QS
     const NodeRef ref = NodeRef::fromId(nodeId);
     return attempt(stop, [&]() -> StoragePreview {
         if (ref.kind == NodeRef::Kind::Table)
-            return tablePreview(ref, stop);
+            return tablePreview(ref, continuation == CountContinuation, stop);
         if (ref.kind == NodeRef::Kind::Row)
             return rowPreview(ref, continuation == u"all"_s);
         StoragePreview preview;

@@ -14,7 +14,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcCatalog)
 struct SqlCatalogOptions
 {
     SchemaNames schema;    // which table is the evaluations table, and its id column
-    int timeoutMs = 10000; // per statement (PostgreSQL statement_timeout)
+    int timeoutMs = 10000; // per statement (PostgreSQL statement_timeout), and for connecting
     // How the explorer's session shows in pg_stat_activity and the server's log.
     QString applicationName = QStringLiteral("sightline-storage");
     int tablePageSize = 1000;
@@ -23,9 +23,10 @@ struct SqlCatalogOptions
 };
 
 // The relational store in the Storage Explorer: schemas → tables and views (estimated rows,
-// sizes) → Columns and Rows (keyset-paged), with previews of a table (facts, exact count) and of
-// a row (every column). Reads only: PostgreSQL sessions run with default_transaction_read_only,
-// SQLite files open read-only.
+// sizes) → Columns and Rows (keyset-paged), with previews of a table (facts at once; the exact
+// count, a full scan, on the "count" continuation) and of a row (every column, long values cut
+// in SQL until the "all" continuation). Reads only: PostgreSQL sessions run with
+// default_transaction_read_only, SQLite files open read-only.
 class SqlCatalogSource final : public StorageSource
 {
     Q_OBJECT

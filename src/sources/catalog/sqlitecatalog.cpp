@@ -196,6 +196,14 @@ public:
                                                                 QString::number(chars / 2));
     }
 
+    QString cappedValueSql(const QString &column, int chars) const override
+    {
+        // Short values stay as they are (integer, real, text, blob), so they show as before.
+        return u"CASE WHEN typeof(%1) = 'text' AND length(%1) > %2 THEN substr(%1, 1, %2) "
+               "WHEN typeof(%1) = 'blob' AND length(%1) > %3 THEN substr(%1, 1, %3) ELSE %1 END"_s.arg(
+                   column, QString::number(chars), QString::number(chars / 2 + 1));
+    }
+
     QString rowKeySql(NodeRef::RowKey rowKey) const override
     {
         return rowKey == NodeRef::RowKey::Rowid ? u"rowid"_s : QString();
