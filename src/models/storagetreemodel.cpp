@@ -25,6 +25,7 @@ struct StorageTreeModel::Item
     QString text; // the Loading, More and Error rows' text
     std::vector<std::unique_ptr<Item>> children;
     bool requested = false; // the first page was asked for (and maybe arrived)
+    int pagesLoaded = 0;
     bool loading = false;
     QString nextContinuation; // what the More row asks for
 
@@ -192,24 +193,12 @@ void StorageTreeModel::applyPage(Item *item, quint64 generation, const QString &
         }
         return;
     }
-    if (continuation.isEmpty() && item->nodeCount() > 0) {
-        mergePage(item, page);
-    } else if (!page.nodes.isEmpty()) {
-        const int first = int(item->children.size());
-        beginInsertRows(indexFor(item), first, first + int(page.nodes.size()) - 1);
-        for (const StorageNode &node : page.nodes) {
-            auto child = std::make_unique<Item>();
-            child->parent = item;
-            child->row = int(item->children.size());
-            child->node = node;
-            item->children.push_back(std::move(child));
-        }
-        endInsertRows();
-    }
-    if (!page.continuation.isEmpty()) {
-        item->nextContinuation = page.continuation;
+    // Merged by id, every page: a backend still scanning may list a node again on a later page.
+    mergePage(item, page);
+    item->pagesLoaded = continuation.isEmpty() ? 1 : item->pagesLoaded + 1;
+    item->nextContinuation = page.continuation;
+    if (!page.continuation.isEmpty())
         appendSpecialRow(item, RowKind::More, tr("more…"));
-    }
     if (!page.error.isEmpty()) {
         appendSpecialRow(item, RowKind::Error, page.error);
         Q_EMIT listingFailed(page.error);
@@ -266,29 +255,27 @@ void StorageTreeModel::refreshLoaded()
         setPending(+1);
         const quint64 generation = m_generation;
         const QString id = item == m_root.get() ? QString() : item->node.id;
-        const bool hadMore = !item->nextContinuation.isEmpty();
-        whenFinished(m_source->children(id, {}), this,
-                     [this, item, generation, hadMore](const StoragePage &page) {
-                         if (generation != m_generation)
-                             return;
-                         item->loading = false;
-                         setPending(-1);
-                         if (page.cancelled)
-                             return;
-                         const bool hasError =
-                             !item->children.empty() && item->children.back()->kind == RowKind::Error;
-                         removeSpecialRows(item);
-                         mergePage(item, page);
-                         if (!page.continuation.isEmpty() || hadMore) {
-                             if (item->nextContinuation.isEmpty())
-                                 item->nextContinuation = page.continuation;
-                             appendSpecialRow(item, RowKind::More, tr("more…"));
-                         }
-                         if (!page.error.isEmpty())
-                             appendSpecialRow(item, RowKind::Error, page.error);
-                         else if (hasError)
-                             Q_EMIT dataChanged(indexFor(item), indexFor(item));
-                     });
+        whenFinished(m_source->children(id, {}), this, [this, item, generation](const StoragePage &page) {
+            if (generation != m_generation)
+                return;
+            item->loading = false;
+            setPending(-1);
+            if (page.cancelled)
+                return;
+            const bool hasError = !item->children.empty() && item->children.back()->kind == RowKind::Error;
+            removeSpecialRows(item);
+            mergePage(item, page);
+            // Only the first page was asked again: where more pages were loaded,
+            // the next one is still the one after those.
+            if (item->pagesLoaded <= 1)
+                item->nextContinuation = page.continuation;
+            if (!item->nextContinuation.isEmpty())
+                appendSpecialRow(item, RowKind::More, tr("more…"));
+            if (!page.error.isEmpty())
+                appendSpecialRow(item, RowKind::Error, page.error);
+            else if (hasError)
+                Q_EMIT dataChanged(indexFor(item), indexFor(item));
+        });
     }
 }
 
@@ -329,6 +316,8 @@ bool StorageTreeModel::activate(const QModelIndex &index)
         request(parent, parent->nextContinuation, LoadingRow::Now);
         return true;
     case RowKind::Error:
+        // A whole-backend scan that failed starts again; listings asked per node just ask again.
+        m_source->rescan();
         if (parent->nodeCount() == 0 || parent->nextContinuation.isEmpty()) {
             // Retry from the start; what arrived merges in.
             request(parent, {}, LoadingRow::Now);

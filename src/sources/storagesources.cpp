@@ -68,7 +68,8 @@ StorageSources createStorageSources(const WorkspaceProfile &profile)
         s3.timeoutMs = timeoutMs;
         s3.credentials = SigV4Credentials::fromEnvironment();
         if (!s3.endpoint.isValid() || s3.endpoint.host().isEmpty())
-            result.problems << u"s3.endpoint: %1 is not a URL"_s.arg(profile.s3.endpoint);
+            result.problems << u"s3.endpoint: %1 is not a URL"_s.arg(
+                s3.endpoint.toDisplayString(QUrl::RemoveUserInfo));
         else
             result.sources.push_back(std::make_unique<S3Source>(s3));
     } else {

@@ -187,7 +187,7 @@ void StoragePanel::buildHeader()
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
         if (!text.trimmed().isEmpty())
-            m_tree->expandAll();
+            expandLoaded({});
     });
     connect(m_tree, &QTreeView::activated, this, &StoragePanel::onActivated);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -232,6 +232,7 @@ void StoragePanel::stop()
 void StoragePanel::refresh()
 {
     stop();
+    m_source->rescan();
     m_model->reload();
     m_preview->clear();
     requestSummary();
@@ -385,6 +386,19 @@ void StoragePanel::expandNewRows(const QModelIndex &parent, int first, int last)
         m_tree->expand(index);
         if (m_proxy->rowCount(index) > 0)
             expandNewRows(index, 0, m_proxy->rowCount(index) - 1);
+    }
+}
+
+void StoragePanel::expandLoaded(const QModelIndex &parent)
+{
+    // Only what is loaded: expanding the rest would ask the backend for every matching node's
+    // children on each keystroke.
+    for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0, parent);
+        if (m_proxy->rowCount(index) == 0)
+            continue;
+        m_tree->expand(index);
+        expandLoaded(index);
     }
 }
 

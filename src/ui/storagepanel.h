@@ -62,6 +62,7 @@ private:
     void onActivated(const QModelIndex &proxyIndex);
     void onCurrentChanged(const QModelIndex &proxyIndex);
     void expandNewRows(const QModelIndex &parent, int first, int last);
+    void expandLoaded(const QModelIndex &parent);
     int depthOf(const QModelIndex &index) const;
 
     QPointer<StorageSource> m_source;

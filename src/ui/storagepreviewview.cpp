@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -48,6 +49,7 @@ StoragePreviewView::StoragePreviewView(QWidget *parent)
     , m_textView(new QPlainTextEdit(this))
     , m_tableView(new QTableView(this))
     , m_table(new QStandardItemModel(this))
+    , m_cellView(new QPlainTextEdit(this))
 {
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setWordWrap(true);
@@ -73,9 +75,21 @@ StoragePreviewView::StoragePreviewView(QWidget *parent)
     m_tableView->horizontalHeader()->setStretchLastSection(true);
     m_tableView->setWordWrap(false);
 
+    // A table cell shows its start; the selected cell's whole value (as far as loaded) shows below.
+    m_cellView->setReadOnly(true);
+    m_cellView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_cellView->setPlaceholderText(tr("Select a cell to see its whole value"));
+    auto *tablePage = new QSplitter(Qt::Vertical, this);
+    tablePage->addWidget(m_tableView);
+    tablePage->addWidget(m_cellView);
+    tablePage->setStretchFactor(0, 3);
+    tablePage->setStretchFactor(1, 1);
+    tablePage->setChildrenCollapsible(false);
+    m_tablePage = tablePage;
+
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_textView);
-    m_stack->addWidget(m_tableView);
+    m_stack->addWidget(m_tablePage);
 
     // The name on a line of its own (keys and paths are long), then what is shown and the actions.
     auto *actions = new QHBoxLayout;
@@ -89,6 +103,10 @@ StoragePreviewView::StoragePreviewView(QWidget *parent)
     layout->addLayout(actions);
     layout->addWidget(m_stack, 1);
 
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                m_cellView->setPlainText(current.data(FullValueRole).toString());
+            });
     connect(m_loadMore, &QPushButton::clicked, this, [this] {
         if (!m_continuation.isEmpty() && !m_loading)
             request(m_continuation);
@@ -168,7 +186,7 @@ void StoragePreviewView::request(const QString &continuation)
                      if (generation != m_generation)
                          return;
                      m_loading = false;
-                     apply(preview, append);
+                     apply(preview, append && !preview.replace);
                      Q_EMIT previewShown();
                  });
 }
@@ -195,13 +213,16 @@ void StoragePreviewView::apply(const StoragePreview &preview, bool append)
             items.reserve(row.size());
             for (const QString &cell : row) {
                 auto *item = new QStandardItem(cell.size() > 500 ? cell.left(500) + u"…"_s : cell);
+                item->setData(cell, FullValueRole);
                 item->setToolTip(cell.left(4000));
                 items.append(item);
             }
             m_table->appendRow(items);
         }
         m_shownElements = m_table->rowCount();
-        m_stack->setCurrentWidget(m_tableView);
+        m_stack->setCurrentWidget(m_tablePage);
+        const QModelIndex current = m_tableView->currentIndex();
+        m_cellView->setPlainText(current.isValid() ? current.data(FullValueRole).toString() : QString());
         if (!append)
             m_tableView->resizeColumnsToContents();
     } else {
@@ -241,11 +262,12 @@ QString StoragePreviewView::text() const
         return m_textView->toPlainText();
     if (m_stack->currentWidget() == m_message)
         return m_message->text();
+    // The table with whole values, as loaded.
     QStringList lines;
     for (int row = 0; row < m_table->rowCount(); ++row) {
         QStringList cells;
         for (int column = 0; column < m_table->columnCount(); ++column)
-            cells << m_table->index(row, column).data().toString();
+            cells << m_table->index(row, column).data(FullValueRole).toString();
         lines << cells.join(u'\t');
     }
     return lines.join(u'\n');

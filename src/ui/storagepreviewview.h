@@ -58,6 +58,9 @@ private:
     QPlainTextEdit *m_textView;
     QTableView *m_tableView;
     QStandardItemModel *m_table;
+    QPlainTextEdit *m_cellView;
+    QWidget *m_tablePage = nullptr;
+    static constexpr int FullValueRole = Qt::UserRole + 1;
 };
 
 } // namespace Sightline
