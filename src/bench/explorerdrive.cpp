@@ -44,6 +44,10 @@ ExplorerDrive driveExplorerPanel(StorageSource *source, int depth, int timeoutMs
     QObject::connect(source, &StorageSource::progressChanged, &panel,
                      [&drive](const StorageProgress &progress) { drive.progressDone = progress.done; });
 
+    // The panel's first layout and paint are not loading: let them happen before measuring.
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+
     GuiStallMeter meter;
     meter.start();
     QElapsedTimer clock;
@@ -64,7 +68,8 @@ ExplorerDrive driveExplorerPanel(StorageSource *source, int depth, int timeoutMs
         }
         if (quietChecks == 0)
             settledAtNs = clock.nsecsElapsed();
-        if (++quietChecks >= 5) {
+        // A scan's first progress report may be a moment away: quiet for half a second.
+        if (++quietChecks >= 25) {
             drive.finished = true;
             loop.quit();
         }

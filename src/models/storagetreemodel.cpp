@@ -61,12 +61,16 @@ StorageTreeModel::StorageTreeModel(StorageSource *source, QObject *parent)
     m_root->node.hasChildren = true;
     if (m_source) {
         connect(m_source, &StorageSource::contentChanged, this, [this] {
-            // Scans announce progress several times a second; one refresh per turn of the loop.
+            // Scans announce progress several times a second: refresh at most every
+            // RefreshIntervalMs, so that listing the expanded nodes again never competes with the
+            // scan for its thread.
             if (m_refreshQueued)
                 return;
             m_refreshQueued = true;
-            QTimer::singleShot(0, this, [this] {
+            const qint64 since = m_lastRefresh.isValid() ? m_lastRefresh.elapsed() : RefreshIntervalMs;
+            QTimer::singleShot(int(qMax<qint64>(0, RefreshIntervalMs - since)), this, [this] {
                 m_refreshQueued = false;
+                m_lastRefresh.start();
                 refreshLoaded();
             });
         });
@@ -212,6 +216,10 @@ void StorageTreeModel::mergePage(Item *item, const StoragePage &page)
     for (const auto &child : item->children)
         byId.insert(child->node.id, child.get());
     QList<StorageNode> added;
+    // One signal for the rows a refresh updated, not one each: a scan refreshes thousands of
+    // rows several times a second, and every signal crosses the filter proxy and the view.
+    int firstChanged = -1;
+    int lastChanged = -1;
     for (const StorageNode &node : page.nodes) {
         Item *existing = byId.value(node.id);
         if (!existing) {
@@ -219,7 +227,12 @@ void StorageTreeModel::mergePage(Item *item, const StoragePage &page)
             continue;
         }
         existing->node = node;
-        Q_EMIT dataChanged(indexFor(existing, 0), indexFor(existing, ColumnCount - 1));
+        firstChanged = firstChanged < 0 ? existing->row : qMin(firstChanged, existing->row);
+        lastChanged = qMax(lastChanged, existing->row);
+    }
+    if (firstChanged >= 0) {
+        const QModelIndex parent = indexFor(item);
+        Q_EMIT dataChanged(index(firstChanged, 0, parent), index(lastChanged, ColumnCount - 1, parent));
     }
     if (added.isEmpty())
         return;

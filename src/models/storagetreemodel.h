@@ -3,6 +3,7 @@
 #include "sources/storagesource.h"
 
 #include <QAbstractItemModel>
+#include <QElapsedTimer>
 #include <QPointer>
 
 #include <memory>
@@ -86,6 +87,8 @@ private:
     quint64 m_generation = 1; // bumps on stop/reload: answers to older requests are dropped
     int m_pending = 0;
     bool m_refreshQueued = false;
+    QElapsedTimer m_lastRefresh;
+    static constexpr qint64 RefreshIntervalMs = 700;
 };
 
 } // namespace Sightline

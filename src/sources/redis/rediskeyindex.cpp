@@ -129,7 +129,6 @@ quint32 RedisKeyIndex::namespaceFor(const char *key, quint32 prefixLength, quint
     m_namespaceByPrefix.emplace(prefix, index);
     Namespace &up = m_namespaces[parent];
     up.children.push_back(index | NamespaceBit);
-    up.sorted = false;
     return index;
 }
 
@@ -190,7 +189,6 @@ bool RedisKeyIndex::add(QByteArrayView key, RedisKeyType type, qint64 expiresAtM
 
     Namespace &home = m_namespaces[ns];
     home.children.push_back(keyIndex);
-    home.sorted = false;
     for (quint32 up = ns;; up = m_namespaces[up].parent) {
         Namespace &n = m_namespaces[up];
         n.keyCount += 1;
@@ -259,15 +257,20 @@ RedisKeyIndex::Namespace *RedisKeyIndex::sortedNamespace(quint32 ns)
     if (ns >= m_namespaces.size())
         return nullptr;
     Namespace &n = m_namespaces[ns];
-    if (!n.sorted) {
-        std::sort(n.children.begin(), n.children.end(), [this](quint32 a, quint32 b) {
+    if (n.sortedCount < n.children.size()) {
+        // While a scan runs, a namespace is listed again and again with a few new keys each time:
+        // sort only what arrived since, and merge it in (linear), instead of sorting it all.
+        const auto less = [this](quint32 a, quint32 b) {
             const bool aNs = a & NamespaceBit;
             const bool bNs = b & NamespaceBit;
             if (aNs != bNs)
                 return aNs;
             return childName(a) < childName(b);
-        });
-        n.sorted = true;
+        };
+        const auto middle = n.children.begin() + qsizetype(n.sortedCount);
+        std::sort(middle, n.children.end(), less);
+        std::inplace_merge(n.children.begin(), middle, n.children.end(), less);
+        n.sortedCount = n.children.size();
     }
     return &n;
 }

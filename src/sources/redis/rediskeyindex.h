@@ -95,7 +95,7 @@ private:
         qint64 keyCount = 0;
         qint64 bytes = 0;
         std::vector<quint32> children; // top bit set: a namespace
-        bool sorted = true;
+        size_t sortedCount = 0;        // children[0, sortedCount) are in order; the rest arrived since
     };
     static constexpr quint32 NamespaceBit = 0x80000000u;
 
