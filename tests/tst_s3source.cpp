@@ -2,6 +2,7 @@
 // in-process servers that never answer or answer garbage.
 
 #include "sources/s3/s3source.h"
+#include "testservers.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -39,20 +40,7 @@ T await(QFuture<T> future, int timeoutMs = 30000)
     return future.result();
 }
 
-// Accepts and never answers: a hung server, a firewall that swallows packets after the handshake.
-class SilentServer : public QTcpServer
-{
-public:
-    QList<QTcpSocket *> held;
-
-protected:
-    void incomingConnection(qintptr handle) override
-    {
-        auto *socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(handle);
-        held.append(socket);
-    }
-};
+using Sightline::TestSupport::SilentServer;
 
 // Answers every request with the same bytes and closes.
 class GarbageServer : public QTcpServer

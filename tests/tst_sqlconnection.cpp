@@ -1,4 +1,5 @@
 #include "sources/sqlconnection.h"
+#include "testservers.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -49,21 +50,7 @@ QByteArray describe(const SqlError &error)
     return QByteArray(kindName(error.kind)) + ": " + error.message.toUtf8();
 }
 
-// A server that completes the TCP handshake and then says nothing, like a firewall that
-// accepts, a hung server, or a wrong port that belongs to some other service.
-class SilentServer : public QTcpServer
-{
-public:
-    QList<QTcpSocket *> held;
-
-protected:
-    void incomingConnection(qintptr handle) override
-    {
-        auto *socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(handle);
-        held.append(socket); // kept open, never written to
-    }
-};
+using Sightline::TestSupport::SilentServer;
 
 } // namespace
 

@@ -57,6 +57,8 @@ StoragePreviewView::StoragePreviewView(QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_status->setWordWrap(true);
+    m_status->setMinimumWidth(120);
     m_loadMore->setToolTip(tr("Load the next part of this value"));
     m_openEvaluation->setToolTip(tr("Open the Evaluation window for this item's evaluation"));
 
@@ -149,7 +151,8 @@ void StoragePreviewView::showNode(const StorageNode &node)
     m_node = node;
     m_title->setText(node.name);
     if (!node.evaluationId.isEmpty()) {
-        m_openEvaluation->setText(tr("Open evaluation %1").arg(node.evaluationId));
+        m_openEvaluation->setText(tr("Open evaluation"));
+        m_openEvaluation->setToolTip(tr("Open the Evaluation window of %1").arg(node.evaluationId));
         m_openEvaluation->show();
     }
     QStringList facts;
