@@ -6,6 +6,7 @@
 #include "core/format.h"
 #include "models/evaluationtablemodel.h"
 #include "models/statuspalette.h"
+#include "screenshots.h"
 #include "sources/evaluationstore.h"
 #include "sources/seedwriter.h"
 #include "ui/evaluationbrowser.h"
@@ -112,14 +113,9 @@ class TestUiBrowser : public QObject
 private:
     QTemporaryDir m_dir;
     WorkspaceProfile m_profile;
-    QDir m_shots;
+    TestSupport::Screenshots m_shots;
 
-    void saveShot(QWidget *widget, const QString &name)
-    {
-        const QString path = m_shots.filePath(name);
-        QVERIFY(widget->grab().save(path));
-        qInfo("screenshot: %s", qPrintable(path));
-    }
+    void saveShot(QWidget *widget, const QString &name) { m_shots.save(widget, name); }
 
     WorkspaceProfile profileFor(const QString &name, const QString &sqlitePath) const
     {
@@ -134,11 +130,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QString out = qEnvironmentVariable("SIGHTLINE_TEST_OUTPUT_DIR");
-        if (out.isEmpty())
-            out = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
-        QVERIFY(QDir().mkpath(out));
-        m_shots = QDir(out);
+        QVERIFY(m_shots.prepare());
 
         SeedOptions options;
         options.generator.seed = 7;

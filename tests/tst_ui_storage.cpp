@@ -3,6 +3,7 @@
 // Screenshots go to $SIGHTLINE_TEST_OUTPUT_DIR (default: <build>/tests/screenshots).
 
 #include "models/storagetreemodel.h"
+#include "screenshots.h"
 #include "sources/storagesources.h"
 #include "storetestsupport.h"
 #include "ui/evaluationwindow.h"
@@ -69,25 +70,16 @@ class TestUiStorage : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QDir m_shots;
+    TestSupport::Screenshots m_shots;
     WorkspaceProfile m_sqliteProfile;
 
-    void saveShot(QWidget *widget, const QString &name)
-    {
-        const QString path = m_shots.filePath(name);
-        QVERIFY(widget->grab().save(path));
-        qInfo("screenshot: %s", qPrintable(path));
-    }
+    void saveShot(QWidget *widget, const QString &name) { m_shots.save(widget, name); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QString out = qEnvironmentVariable("SIGHTLINE_TEST_OUTPUT_DIR");
-        if (out.isEmpty())
-            out = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
-        QVERIFY(QDir().mkpath(out));
-        m_shots = QDir(out);
+        QVERIFY(m_shots.prepare());
         QString error;
         const QString path = TestSupport::seedSqlite(m_dir, 800, 11, &error);
         QVERIFY2(!path.isEmpty(), qPrintable(error));
