@@ -3,6 +3,7 @@
 // Helpers for the Redis tests: the server from scripts/lib/redis.sh, redis-cli for test data,
 // and in-process servers that misbehave.
 
+#include "awaitfuture.h"
 #include "sources/storagesource.h"
 
 #include <QByteArray>
@@ -21,6 +22,8 @@
 
 namespace RedisTest {
 
+using Sightline::TestSupport::await;
+
 // Runs redis-cli against the test server (test data, checks); returns its stdout, trimmed.
 inline QByteArray cli(quint16 port, const QStringList &args, const QByteArray &input = {})
 {
@@ -34,24 +37,6 @@ inline QByteArray cli(quint16 port, const QStringList &args, const QByteArray &i
     }
     process.waitForFinished(60000);
     return process.readAllStandardOutput().trimmed();
-}
-
-// Waits for a source's future while the event loop runs (progress signals arrive queued).
-template<typename T>
-T await(QFuture<T> future, int timeoutMs = 60000)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if (!future.isFinished() || future.resultCount() == 0)
-        return T{};
-    return future.result();
 }
 
 // A private redis-server of the test's own, for tests that kill a server or fill it with

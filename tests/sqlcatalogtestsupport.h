@@ -3,6 +3,7 @@
 // Shared by the catalog tests: waiting on a source, finding nodes, and the superuser connection
 // that creates scratch tables.
 
+#include "awaitfuture.h"
 #include "sources/catalog/sqlcatalogsource.h"
 #include "sources/sqlconnection.h"
 
@@ -10,13 +11,6 @@
 #include <QTest>
 
 namespace Sightline::TestSupport {
-
-template<typename T>
-T await(QFuture<T> future)
-{
-    future.waitForFinished(); // the work runs on the source's own thread, not this one
-    return future.result();
-}
 
 // A value of a table's facts preview ("Exact rows", "Estimated rows", …).
 inline QString factValue(const StoragePreview &preview, const QString &property)

@@ -1,3 +1,4 @@
+#include "awaitfuture.h"
 #include "sources/memory/memorysource.h"
 #include "sources/memory/storageserviceclient.h"
 
@@ -19,16 +20,9 @@ using Sightline::StorageNode;
 using Sightline::StoragePage;
 using Sightline::StoragePreview;
 using Sightline::StorageSummary;
+using Sightline::TestSupport::await;
 
 namespace {
-
-template<typename T>
-T await(QFuture<T> future, int timeoutMs = 20000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
-        qWarning("future did not finish in %d ms", timeoutMs);
-    return future.isFinished() ? future.result() : T{};
-}
 
 // A server that answers every request with what `respond` writes, so that tests can send what
 // a broken or hostile storage service would: garbage, errors, half an answer, nothing at all.

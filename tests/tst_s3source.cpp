@@ -1,6 +1,7 @@
 // S3Source against the s3rver that scripts/test starts and seeds (scripts/lib/s3.sh), plus
 // in-process servers that never answer or answer garbage.
 
+#include "awaitfuture.h"
 #include "sources/s3/s3source.h"
 #include "testservers.h"
 
@@ -19,25 +20,13 @@ using Sightline::StorageNode;
 using Sightline::StoragePage;
 using Sightline::StoragePreview;
 using Sightline::StorageSummary;
+using Sightline::TestSupport::await;
 
 namespace {
 
 QString requiredEnv(const char *name)
 {
     return qEnvironmentVariable(name);
-}
-
-// Waits with the event loop running, so in-process servers and queued progress keep working.
-template<typename T>
-T await(QFuture<T> future, int timeoutMs = 30000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs)
-        QTest::qWait(5);
-    if (!future.isFinished())
-        qFatal("an S3Source future did not finish within %d ms", timeoutMs);
-    return future.result();
 }
 
 using Sightline::TestSupport::SilentServer;

@@ -417,7 +417,7 @@ void StorageTreeModel::tickExpiries()
         if (first >= 0) {
             const QModelIndex parent = indexFor(item);
             Q_EMIT dataChanged(index(first, Expires, parent), index(last, Expires, parent),
-                               {Qt::DisplayRole, ExpiresAtRole});
+                               {Qt::DisplayRole});
         }
     }
 }
@@ -520,16 +520,8 @@ QVariant StorageTreeModel::data(const QModelIndex &index, int role) const
         if (index.column() == Count || index.column() == Size || index.column() == Expires)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case NodeIdRole:
-        return node.id;
     case EvaluationIdRole:
         return node.evaluationId;
-    case PreviewableRole:
-        return node.previewable;
-    case BytesRole:
-        return node.bytes;
-    case ExpiresAtRole:
-        return node.expiresAtMs;
     case ShareOfParentRole: {
         const Item *parent = item->parent;
         const qint64 total = parent ? parent->node.bytes : -1;

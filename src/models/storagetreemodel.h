@@ -21,13 +21,9 @@ class StorageTreeModel final : public QAbstractItemModel
 public:
     enum Column { Name, Type, Count, Size, Expires, Detail, Evaluation, ColumnCount };
     enum Role {
-        NodeIdRole = Qt::UserRole + 1,
-        RowKindRole,       // RowKind
-        EvaluationIdRole,  // QString, empty when the node belongs to no evaluation
-        PreviewableRole,   // bool
-        BytesRole,         // qint64, -1 unknown
-        ExpiresAtRole,     // qint64 epoch ms, -1 none
-        ShareOfParentRole, // double 0..1: bytes of this node / bytes of its parent (size bars)
+        RowKindRole = Qt::UserRole + 1, // RowKind
+        EvaluationIdRole,               // QString, empty when the node belongs to no evaluation
+        ShareOfParentRole,              // double 0..1: bytes of this node / bytes of its parent (size bars)
     };
     enum class RowKind { Node, Loading, More, Error };
     Q_ENUM(RowKind)

@@ -192,10 +192,4 @@ void StorageExplorer::focusFilter()
     }
 }
 
-void StorageExplorer::stopAll()
-{
-    for (StoragePanel *panel : std::as_const(m_panels))
-        panel->stop();
-}
-
 } // namespace Sightline

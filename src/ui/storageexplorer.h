@@ -36,7 +36,6 @@ public:
     void expandAll(int depth); // every panel, its tree to `depth`
     void collapseAll();
     void refreshAll();
-    void stopAll();
     // Puts the keyboard in the filter of the panel in use (the focused one, else the first open one).
     void focusFilter();
     // Every panel has its summary and nothing is loading (tree, scan or preview).

@@ -276,9 +276,4 @@ QString StoragePreviewView::text() const
     return lines.join(u'\n');
 }
 
-QString StoragePreviewView::statusLine() const
-{
-    return m_status->text();
-}
-
 } // namespace Sightline

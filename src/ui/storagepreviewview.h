@@ -29,7 +29,6 @@ public:
     void clear();
 
     QString text() const; // for tests: the text shown, or the table as tab-separated lines
-    QString statusLine() const;
     bool isLoading() const { return m_loading; }
 
 Q_SIGNALS:
