@@ -9,6 +9,7 @@
 #include <QJsonParseError>
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -28,11 +29,16 @@ void locateKey(const QByteArray &json, const QStringList &path, int &line, int &
 {
     qsizetype at = 0;
     for (const QString &part : path) {
-        const QByteArray needle = '"' + part.toUtf8() + '"';
-        const qsizetype found = json.indexOf(needle, at);
-        if (found < 0)
-            return;
-        at = found;
+        // "promql#2": the third "promql" after the previous part (the third element of an array).
+        const qsizetype hash = part.lastIndexOf(u'#');
+        const int skip = hash > 0 ? part.mid(hash + 1).toInt() : 0;
+        const QByteArray needle = '"' + (hash > 0 ? part.left(hash) : part).toUtf8() + '"';
+        for (int i = 0; i <= skip; ++i) {
+            const qsizetype found = json.indexOf(needle, i == 0 ? at : at + 1);
+            if (found < 0)
+                return;
+            at = found;
+        }
     }
     if (path.isEmpty())
         return;
@@ -62,6 +68,103 @@ QString resolvePath(const QString &path, const QString &profileFile)
     if (path.isEmpty() || QDir::isAbsolutePath(path) || profileFile.isEmpty())
         return path;
     return QDir::cleanPath(QFileInfo(profileFile).absoluteDir().filePath(path));
+}
+// "drilldown": {"padding_seconds", "panels": [{title, unit, promql}], "grafana": [{title, uid,
+// slug, vars}]}. Absent parts keep the defaults; a present part of the wrong shape is an error that
+// names the key.
+std::optional<ProfileParseResult> parseDrilldown(WorkspaceProfile &profile, const QString &filePath,
+                                                 const QByteArray &json)
+{
+    const QJsonObject &root = profile.drilldown;
+    DrilldownSettings &settings = profile.drilldownSettings;
+    const QString dd = u"drilldown"_s;
+    const QJsonValue padding = root.value(u"padding_seconds"_s);
+    if (!padding.isUndefined()) {
+        if (!padding.isDouble() || padding.toDouble() < 0 || padding.toDouble() > 86400)
+            return failure(filePath, json, {dd, u"padding_seconds"_s},
+                           tr("\"padding_seconds\" must be a number of seconds from 0 to 86400"));
+        settings.paddingSeconds = int(padding.toDouble());
+    }
+    // A string member of the index-th object of an array: required ones must be non-empty.
+    auto member = [&](const QJsonObject &object, const QString &array, int index, const QString &key,
+                      bool required, QString &out) -> std::optional<ProfileParseResult> {
+        const QJsonValue v = object.value(key);
+        const QStringList where{dd, array, u"%1#%2"_s.arg(key).arg(index)};
+        if (v.isUndefined()) {
+            if (required)
+                return failure(filePath, json, {dd, array},
+                               tr("%1[%2] needs \"%3\"").arg(array).arg(index).arg(key));
+            return std::nullopt;
+        }
+        if (!v.isString() || (required && v.toString().trimmed().isEmpty()))
+            return failure(filePath, json, where,
+                           tr("\"%1\" of %2[%3] must be a %4string")
+                               .arg(key, array)
+                               .arg(index)
+                               .arg(required ? tr("non-empty ") : QString()));
+        out = v.toString();
+        return std::nullopt;
+    };
+    const QJsonValue panels = root.value(u"panels"_s);
+    if (!panels.isUndefined()) {
+        if (!panels.isArray())
+            return failure(filePath, json, {dd, u"panels"_s}, tr("\"panels\" must be an array"));
+        const QJsonArray list = panels.toArray();
+        settings.panels.clear();
+        for (int i = 0; i < list.size(); ++i) {
+            if (!list.at(i).isObject())
+                return failure(filePath, json, {dd, u"panels"_s},
+                               tr("panels[%1] must be an object with \"title\" and \"promql\"").arg(i));
+            const QJsonObject object = list.at(i).toObject();
+            DrilldownPanel panel;
+            if (auto err = member(object, u"panels"_s, i, u"title"_s, true, panel.title))
+                return err;
+            if (auto err = member(object, u"panels"_s, i, u"promql"_s, true, panel.promql))
+                return err;
+            if (auto err = member(object, u"panels"_s, i, u"unit"_s, false, panel.unit))
+                return err;
+            // Fields are only known per evaluation: only the template's syntax is checked here.
+            const TemplateExpansion check = expandTemplate(panel.promql, {}, {});
+            if (!check.ok() && check.missingField.isEmpty()) {
+                return failure(filePath, json, {dd, u"panels"_s, u"promql#%1"_s.arg(i)},
+                               tr("panels[%1].promql: %2").arg(i).arg(check.error));
+            }
+            settings.panels.append(panel);
+        }
+        settings.panelsFromProfile = true;
+    }
+    const QJsonValue grafana = root.value(u"grafana"_s);
+    if (!grafana.isUndefined()) {
+        if (!grafana.isArray())
+            return failure(filePath, json, {dd, u"grafana"_s}, tr("drilldown \"grafana\" must be an array"));
+        const QJsonArray list = grafana.toArray();
+        for (int i = 0; i < list.size(); ++i) {
+            if (!list.at(i).isObject())
+                return failure(filePath, json, {dd, u"grafana"_s},
+                               tr("grafana[%1] must be an object with \"title\" and \"uid\"").arg(i));
+            const QJsonObject object = list.at(i).toObject();
+            GrafanaDashboard dashboard;
+            if (auto err = member(object, u"grafana"_s, i, u"title"_s, true, dashboard.title))
+                return err;
+            if (auto err = member(object, u"grafana"_s, i, u"uid"_s, true, dashboard.uid))
+                return err;
+            if (auto err = member(object, u"grafana"_s, i, u"slug"_s, false, dashboard.slug))
+                return err;
+            const QJsonValue vars = object.value(u"vars"_s);
+            if (!vars.isUndefined() && !vars.isObject())
+                return failure(filePath, json, {dd, u"grafana"_s, u"vars#%1"_s.arg(i)},
+                               tr("\"vars\" of grafana[%1] must be an object of strings").arg(i));
+            const QJsonObject varObject = vars.toObject();
+            for (auto it = varObject.begin(); it != varObject.end(); ++it) {
+                if (!it.value().isString())
+                    return failure(filePath, json, {dd, u"grafana"_s, u"vars#%1"_s.arg(i), it.key()},
+                                   tr("grafana[%1].vars.%2 must be a string").arg(i).arg(it.key()));
+                dashboard.vars.append({it.key(), it.value().toString()});
+            }
+            settings.dashboards.append(dashboard);
+        }
+    }
+    return std::nullopt;
 }
 } // namespace
 
@@ -212,6 +315,23 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
                            tr("\"timeout_seconds\" must be a number of seconds from 1 to 3600"));
         profile.timeoutSeconds = int(timeout.toDouble());
     }
+    if (auto err = stringField(u"prometheus"_s, u"url"_s, profile.prometheus.url))
+        return *err;
+    if (auto err = stringField(u"grafana"_s, u"url"_s, profile.grafana.url))
+        return *err;
+    for (const auto &[source, url] :
+         {std::pair{u"prometheus"_s, profile.prometheus.url}, std::pair{u"grafana"_s, profile.grafana.url}}) {
+        if (!url.isEmpty() && !url.startsWith(u"http://"_s) && !url.startsWith(u"https://"_s))
+            return failure(filePath, json, {u"sources"_s, source, u"url"_s},
+                           tr("\"url\" of source \"%1\" must start with http:// or https://").arg(source));
+    }
+    const QJsonValue orgId = profile.sources.value(u"grafana"_s).toObject().value(u"orgId"_s);
+    if (!orgId.isUndefined()) {
+        if (!orgId.isDouble() || orgId.toDouble() < 1 || orgId.toDouble() != std::floor(orgId.toDouble()))
+            return failure(filePath, json, {u"sources"_s, u"grafana"_s, u"orgId"_s},
+                           tr("\"orgId\" of source \"grafana\" must be a whole number from 1"));
+        profile.grafana.orgId = int(orgId.toDouble());
+    }
     profile.sqlitePath = resolvePath(profile.sqlitePath, filePath);
     profile.filesRoot = resolvePath(profile.filesRoot, filePath);
 
@@ -247,6 +367,8 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
     if (!drilldown.isUndefined() && !drilldown.isObject())
         return failure(filePath, json, {u"drilldown"_s}, tr("\"drilldown\" must be an object"));
     profile.drilldown = drilldown.toObject();
+    if (auto err = parseDrilldown(profile, filePath, json))
+        return *err;
 
     ProfileParseResult result;
     result.profile = std::move(profile);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "drilldown.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
@@ -36,6 +38,20 @@ struct S3Settings
     QString prefix;        // only this part of the bucket
 };
 
+// Prometheus and Grafana as the profile names them. Tokens never live here: the bearer token is
+// read from SIGHTLINE_PROMETHEUS_TOKEN / SIGHTLINE_GRAFANA_TOKEN, a basic-auth password from
+// SIGHTLINE_PROMETHEUS_PASSWORD (the user name may be in the URL).
+struct PrometheusSettings
+{
+    QString url; // http(s)://host:9090[/prefix]; empty: not configured
+};
+
+struct GrafanaSettings
+{
+    QString url; // http(s)://grafana.internal[/prefix]; empty: not configured
+    int orgId = 1;
+};
+
 struct WorkspaceProfile
 {
     QString name;
@@ -45,7 +61,10 @@ struct WorkspaceProfile
     QString filesRoot;   // <root>/outputs, <root>/logs
     RedisSettings redis;
     S3Settings s3;
-    QString memoryUrl;       // the storage service: http(s)://host:port
+    QString memoryUrl; // the storage service: http(s)://host:port
+    PrometheusSettings prometheus;
+    GrafanaSettings grafana;
+    DrilldownSettings drilldownSettings; // "drilldown", parsed (defaults when absent)
     int timeoutSeconds = 10; // "timeout_seconds" at the top of "sources": a server that never answers
     QJsonObject sources;     // every source as written, for later capabilities
     QJsonObject drilldown;
