@@ -60,6 +60,7 @@ private Q_SLOTS:
         QTest::newRow("rounds up to 1 h") << 3599.6 << u"1 h 00 min"_s;
         QTest::newRow("2 h 14 min") << 8040.0 << u"2 h 14 min"_s;
         QTest::newRow("1 d 1 h") << 90000.0 << u"1 d 1 h"_s;
+        QTest::newRow("30 d (over 2^31 ms)") << 30.0 * 86400 << u"30 d 0 h"_s;
         QTest::newRow("negative") << -5.0 << u"−5.0 s"_s;
         QTest::newRow("NaN") << std::numeric_limits<double>::quiet_NaN() << QString();
         QTest::newRow("infinity") << std::numeric_limits<double>::infinity() << QString();

@@ -2,6 +2,7 @@
 
 #include "core/timestamp.h"
 #include "memoryseed.h"
+#include "prometheusseed.h"
 #include "redisseed.h"
 #include "s3seed.h"
 #include "sources/seedwriter.h"
@@ -97,6 +98,18 @@ int runSeedCommand(const QStringList &arguments)
     const QCommandLineOption redisKeys(
         u"redis-keys"_s, u"With --redis-protocol: N benchmark keys over ten namespaces instead."_s, u"N"_s);
     parser.addOptions({redisProtocol, redisKeys});
+    const QCommandLineOption prometheusOpenMetrics(
+        u"prometheus-openmetrics"_s,
+        u"Write the platform's Prometheus history as OpenMetrics text to FILE, for `promtool tsdb "
+        u"create-blocks-from openmetrics FILE DIR`."_s,
+        u"FILE"_s);
+    const QCommandLineOption prometheusEvery(
+        u"prometheus-every"_s, u"Container series for every Nth evaluation (default 100; 0 none)."_s, u"N"_s,
+        u"100"_s);
+    const QCommandLineOption prometheusBenchSeries(
+        u"prometheus-bench-series"_s, u"Also write S benchmark series of 5760 samples each (default 0)."_s,
+        u"S"_s, u"0"_s);
+    parser.addOptions({prometheusOpenMetrics, prometheusEvery, prometheusBenchSeries});
 
     // "seed" stands in for the program name, which QCommandLineParser skips.
     if (!parser.parse(QStringList{u"sightline seed"_s} + arguments)) {
@@ -152,6 +165,33 @@ int runSeedCommand(const QStringList &arguments)
                      u"set PGPASSWORD instead\n"_s);
             return 2;
         }
+    }
+    if (parser.isSet(prometheusOpenMetrics)) {
+        PrometheusSeedOptions prometheusOptions;
+        prometheusOptions.generator = options.generator;
+        prometheusOptions.every = parser.value(prometheusEvery).toLongLong(&ok);
+        const bool everyOk = ok && prometheusOptions.every >= 0;
+        prometheusOptions.benchSeries = parser.value(prometheusBenchSeries).toInt(&ok);
+        if (!everyOk || !ok || prometheusOptions.benchSeries < 0 || prometheusOptions.benchSeries > 1000) {
+            printErr(u"sightline seed: --prometheus-every needs a number >= 0, --prometheus-bench-series "
+                     u"one from 0 to 1000\n"_s);
+            return 2;
+        }
+        g_interrupted.store(false);
+        auto previousInt = std::signal(SIGINT, onInterrupt);
+        auto previousTerm = std::signal(SIGTERM, onInterrupt);
+        const int status =
+            runPrometheusSeed(QDir::current().absoluteFilePath(parser.value(prometheusOpenMetrics)),
+                              prometheusOptions, &g_interrupted);
+        std::signal(SIGINT, previousInt);
+        std::signal(SIGTERM, previousTerm);
+        // Only the file was asked for: the writers below would refuse to run without a target.
+        const QStringList others{u"sqlite"_s, u"postgres"_s,       u"files"_s,
+                                 u"s3"_s,     u"redis-protocol"_s, u"memory-json"_s};
+        const QStringList given = parser.optionNames();
+        if (status != 0 ||
+            std::none_of(given.cbegin(), given.cend(), [&](const QString &n) { return others.contains(n); }))
+            return status;
     }
     if (parser.isSet(redisProtocol)) {
         const int status =

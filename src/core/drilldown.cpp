@@ -26,6 +26,22 @@ QString trimmedBase(const QString &base)
         trimmed.chop(1);
     return trimmed;
 }
+// The profile's sources.<source>.url as a base to append paths to; empty with `error` set when it
+// is missing or not http(s).
+QUrl baseUrlOf(const QString &baseUrl, const QString &source, const QString &product, QString *error)
+{
+    const QString base = trimmedBase(baseUrl);
+    if (base.isEmpty()) {
+        *error = tr("Add sources.%1.url to the workspace profile to open %2.").arg(source, product);
+        return {};
+    }
+    const QUrl url(base);
+    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
+        *error = tr("sources.%1.url \"%2\" is not an http(s) URL.").arg(source, base);
+        return {};
+    }
+    return url;
+}
 } // namespace
 
 QList<DrilldownPanel> defaultDrilldownPanels()
@@ -227,16 +243,9 @@ LinkResult grafanaDashboardUrl(const QString &baseUrl, int orgId, const GrafanaD
                                qint64 fromMs, qint64 toMs, const QHash<QString, QString> &fields)
 {
     LinkResult result;
-    const QString base = trimmedBase(baseUrl);
-    if (base.isEmpty()) {
-        result.error = tr("Add sources.grafana.url to the workspace profile to open Grafana.");
+    QUrl url = baseUrlOf(baseUrl, u"grafana"_s, u"Grafana"_s, &result.error);
+    if (url.isEmpty())
         return result;
-    }
-    QUrl url(base);
-    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
-        result.error = tr("sources.grafana.url \"%1\" is not an http(s) URL.").arg(base);
-        return result;
-    }
     QString path = url.path();
     path += u"/d/"_s + dashboard.uid;
     if (!dashboard.slug.isEmpty())
@@ -271,16 +280,9 @@ LinkResult grafanaDashboardUrl(const QString &baseUrl, int orgId, const GrafanaD
 LinkResult prometheusGraphUrl(const QString &baseUrl, const QString &expr, qint64 startMs, qint64 endMs)
 {
     LinkResult result;
-    const QString base = trimmedBase(baseUrl);
-    if (base.isEmpty()) {
-        result.error = tr("Add sources.prometheus.url to the workspace profile to open Prometheus.");
+    QUrl url = baseUrlOf(baseUrl, u"prometheus"_s, u"Prometheus"_s, &result.error);
+    if (url.isEmpty())
         return result;
-    }
-    QUrl url(base);
-    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
-        result.error = tr("sources.prometheus.url \"%1\" is not an http(s) URL.").arg(base);
-        return result;
-    }
     url.setPath(url.path() + u"/graph"_s);
     const QString end = QDateTime::fromMSecsSinceEpoch(endMs, Qt::UTC).toString(u"yyyy-MM-dd HH:mm:ss"_s);
     const QList<QPair<QString, QString>> items{

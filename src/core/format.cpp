@@ -23,8 +23,8 @@ QString formatDuration(double seconds)
     if (seconds < 0)
         return u"−"_s + formatDuration(-seconds);
     // Round first, then pick the unit, so 0.9996 s is "1.0 s" rather than "1000 ms".
-    if (qRound(seconds * 1000) < 1000)
-        return QCoreApplication::translate("Sightline", "%1 ms").arg(qRound(seconds * 1000));
+    if (qRound64(seconds * 1000) < 1000)
+        return QCoreApplication::translate("Sightline", "%1 ms").arg(qRound64(seconds * 1000));
     if (std::round(seconds * 10.0) < 600.0)
         return QCoreApplication::translate("Sightline", "%1 s")
             .arg(std::round(seconds * 10.0) / 10.0, 0, 'f', 1);

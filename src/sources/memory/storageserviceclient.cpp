@@ -1,4 +1,5 @@
 #include "storageserviceclient.h"
+#include "core/jsonvalues.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -18,27 +19,6 @@ namespace Sightline {
 Q_LOGGING_CATEGORY(lcMemory, "sightline.memory")
 
 namespace {
-
-QString jsonTypeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return u"a boolean"_s;
-    case QJsonValue::Double:
-        return u"a number"_s;
-    case QJsonValue::String:
-        return u"a string"_s;
-    case QJsonValue::Array:
-        return u"an array"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    case QJsonValue::Undefined:
-        return u"missing"_s;
-    }
-    return u"?"_s;
-}
 
 // Reads member `name` of `object` (at `where`) as a whole non-negative number.
 bool readCount(const QJsonObject &object, const QString &where, const QString &name, qint64 *out,
