@@ -38,7 +38,7 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         u"60"_s);
     const QCommandLineOption view(
         u"view"_s,
-        QCoreApplication::translate("main", "Start in VIEW: evaluations (the default) or storage."),
+        QCoreApplication::translate("main", "Start in VIEW: evaluations (the default), storage or metrics."),
         u"VIEW"_s, u"evaluations"_s);
     const QCommandLineOption expand(
         u"expand"_s,
@@ -81,12 +81,14 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         return result;
     }
     const QString viewName = parser.value(view);
-    if (viewName != u"evaluations"_s && viewName != u"storage"_s) {
+    if (viewName != u"evaluations"_s && viewName != u"storage"_s && viewName != u"metrics"_s) {
         result.error =
-            QCoreApplication::translate("main", "--view is evaluations or storage, not %1").arg(viewName);
+            QCoreApplication::translate("main", "--view is evaluations, storage or metrics, not %1")
+                .arg(viewName);
         return result;
     }
     options.storageView = viewName == u"storage"_s;
+    options.metricsView = viewName == u"metrics"_s;
     if (parser.isSet(expand)) {
         options.expandDepth = parser.value(expand).toInt(&ok);
         if (!ok || options.expandDepth < 1 || options.expandDepth > 8) {
@@ -94,6 +96,7 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
             return result;
         }
         options.storageView = true;
+        options.metricsView = false;
     }
     result.options = options;
     return result;

@@ -7,7 +7,7 @@
 
 namespace Sightline {
 
-// What `sightline [--workspace FILE | --demo] [--open-evaluation ID] [--view evaluations|storage]
+// What `sightline [--workspace FILE | --demo] [--open-evaluation ID] [--view evaluations|storage|metrics]
 // [--expand DEPTH] [--screenshot FILE]` asks for.
 struct GuiOptions
 {
@@ -16,6 +16,7 @@ struct GuiOptions
     QString screenshotFile;
     int screenshotTimeoutSeconds = 60;
     bool storageView = false; // --view storage: start in the Storage Explorer
+    bool metricsView = false; // --view metrics: start in the Metrics view
     int expandDepth = 0;      // --expand DEPTH: open every storage panel to DEPTH
 };
 

@@ -6,6 +6,7 @@
 #include "telemetry/logging.h"
 #include "ui/evaluationwindow.h"
 #include "ui/mainwindow.h"
+#include "ui/metricsview.h"
 #include "ui/storageexplorer.h"
 
 #include <QApplication>
@@ -131,6 +132,8 @@ void GuiSession::useWorkspace(const WorkspaceProfile &profile)
         if (m_options.expandDepth > 0)
             m_window->storageExplorer()->expandAll(m_options.expandDepth);
     }
+    if (m_options.metricsView)
+        m_window->showView(MainWindow::View::Metrics);
     if (!m_options.openEvaluation.isEmpty()) {
         EvaluationWindow *evaluation = m_window->openEvaluation(m_options.openEvaluation);
         if (!m_options.screenshotFile.isEmpty() && evaluation) {
@@ -154,6 +157,18 @@ void GuiSession::armScreenshot(QWidget *window)
         poll->setInterval(200);
         connect(poll, &QTimer::timeout, this, [main, poll, take] {
             if (main->currentView() != MainWindow::View::Storage || !main->storageExplorer()->isSettled())
+                return;
+            poll->stop();
+            poll->deleteLater();
+            take(0);
+        });
+        poll->start();
+    } else if (auto *main = qobject_cast<MainWindow *>(window); main && m_options.metricsView) {
+        // The Metrics view is shown once Prometheus's targets and alerts are in (or it says why not).
+        auto *poll = new QTimer(this);
+        poll->setInterval(200);
+        connect(poll, &QTimer::timeout, this, [main, poll, take] {
+            if (main->currentView() != MainWindow::View::Metrics || !main->metricsView()->isSettled())
                 return;
             poll->stop();
             poll->deleteLater();

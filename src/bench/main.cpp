@@ -5,6 +5,7 @@
 #include "core/workspaceprofile.h"
 #include "fsscanbench.h"
 #include "pgcatalogbench.h"
+#include "prombench.h"
 #include "redisscanbench.h"
 #include "s3listbench.h"
 
@@ -25,7 +26,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(SIGHTLINE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Measures Sightline beside the usual peer tool. Scenarios: browse"_s);
+    parser.setApplicationDescription(
+        u"Measures Sightline beside the usual peer tool. Scenarios: browse, fs-scan, redis-scan, pg-catalog, s3-list, prom-range"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"scenario"_s, u"browse"_s);
@@ -46,11 +48,26 @@ int main(int argc, char **argv)
                                 u"URL"_s);
     const QCommandLineOption bucket(u"bucket"_s, u"s3-list: the bucket to list."_s, u"NAME"_s);
     parser.addOptions({s3, bucket});
+    const QCommandLineOption prometheus(u"prometheus"_s, u"prom-range: Prometheus base URL."_s, u"URL"_s);
+    const QCommandLineOption promQuery(u"query"_s,
+                                       u"prom-range: the PromQL (default sightline_bench_signal)."_s,
+                                       u"PROMQL"_s, u"sightline_bench_signal"_s);
+    const QCommandLineOption promStart(
+        u"start"_s, u"prom-range: RFC 3339 or Unix seconds (default: 5,759 steps before --end)."_s, u"T"_s);
+    const QCommandLineOption promEnd(
+        u"end"_s, u"prom-range: RFC 3339 or Unix seconds (default: the newest bench sample)."_s, u"T"_s);
+    const QCommandLineOption promStep(u"step"_s, u"prom-range: step in seconds (default 15)."_s, u"SECONDS"_s,
+                                      u"15"_s);
+    const QCommandLineOption promPixels(u"pixels"_s, u"prom-range: columns to reduce to (default 1000)."_s,
+                                        u"N"_s, u"1000"_s);
+    const QCommandLineOption promRuns(u"runs"_s, u"prom-range: measured runs (default 5)."_s, u"N"_s, u"5"_s);
+    parser.addOptions({prometheus, promQuery, promStart, promEnd, promStep, promPixels, promRuns});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        std::fprintf(stderr, "sightline-bench: name one scenario (browse)\n");
+        std::fprintf(stderr, "sightline-bench: name one scenario (browse, fs-scan, redis-scan, pg-catalog, "
+                             "s3-list, prom-range)\n");
         return 2;
     }
     if (positional.constFirst() == u"browse"_s) {
@@ -93,7 +110,33 @@ int main(int argc, char **argv)
         }
         return Sightline::Bench::runS3ListBench(QUrl(parser.value(s3)), parser.value(bucket), 3);
     }
-    std::fprintf(stderr, "sightline-bench: unknown scenario %s (this build has: browse)\n",
+    if (positional.constFirst() == u"prom-range"_s) {
+        Sightline::Bench::PromRangeOptions options;
+        options.prometheus = parser.value(prometheus);
+        options.query = parser.value(promQuery);
+        options.start = parser.value(promStart);
+        options.end = parser.value(promEnd);
+        bool stepOk = false;
+        bool pixelsOk = false;
+        bool runsOk = false;
+        options.step = parser.value(promStep).toDouble(&stepOk);
+        options.pixels = parser.value(promPixels).toInt(&pixelsOk);
+        options.runs = parser.value(promRuns).toInt(&runsOk);
+        if (options.prometheus.isEmpty()) {
+            std::fprintf(stderr, "sightline-bench prom-range: give --prometheus URL\n");
+            return 2;
+        }
+        if (!stepOk || options.step <= 0 || !pixelsOk || options.pixels < 10 || !runsOk || options.runs < 1) {
+            std::fprintf(stderr,
+                         "sightline-bench prom-range: --step, --pixels (>= 10) and --runs need positive "
+                         "numbers\n");
+            return 2;
+        }
+        return Sightline::Bench::runPromRangeBench(options);
+    }
+    std::fprintf(stderr,
+                 "sightline-bench: unknown scenario %s (this build has: browse, fs-scan, redis-scan, "
+                 "pg-catalog, s3-list, prom-range)\n",
                  qPrintable(positional.constFirst()));
     return 2;
 }

@@ -9,11 +9,15 @@
 #include "ui_evaluationbrowser.h"
 #include "uiresources.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QMenu>
 #include <QScrollBar>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +37,18 @@ EvaluationBrowser::EvaluationBrowser(QWidget *parent)
 {
     ensureUiResources();
     m_ui->setupUi(this);
+    // Compare two selected evaluations side by side; the views select several rows for it.
+    m_compare = new QAction(tr("&Compare"), this);
+    m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_compare->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_compare->setToolTip(tr("Compare the two selected evaluations side by side (Ctrl+Shift+D)"));
+    m_compare->setEnabled(false);
+    addAction(m_compare);
+    connect(m_compare, &QAction::triggered, this, [this] {
+        const QStringList ids = selectedEvaluationIds();
+        if (ids.size() == 2)
+            Q_EMIT compareRequested(ids.at(0), ids.at(1));
+    });
     setUpTable();
     setUpCards();
 
@@ -82,7 +98,10 @@ void EvaluationBrowser::setUpTable()
     QTableView *table = m_ui->tableView;
     table->setItemDelegate(new EvaluationTableDelegate(table));
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table, &QWidget::customContextMenuRequested, this,
+            [this, table](const QPoint &pos) { showContextMenu(table, pos); });
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setShowGrid(false);
     table->setAlternatingRowColors(true);
@@ -128,7 +147,10 @@ void EvaluationBrowser::setUpCards()
     cards->setUniformItemSizes(true);
     cards->setLayoutMode(QListView::SinglePass);
     cards->setMovement(QListView::Static);
-    cards->setSelectionMode(QAbstractItemView::SingleSelection);
+    cards->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    cards->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(cards, &QWidget::customContextMenuRequested, this,
+            [this, cards](const QPoint &pos) { showContextMenu(cards, pos); });
     cards->setEditTriggers(QAbstractItemView::NoEditTriggers);
     cards->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     cards->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
@@ -154,6 +176,13 @@ void EvaluationBrowser::setModel(EvaluationTableModel *model)
     m_ui->cardView->setModel(model);
     delete oldTableSelection;
     delete oldCardSelection;
+    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_ui->tableView),
+                                    static_cast<QAbstractItemView *>(m_ui->cardView)}) {
+        if (view->selectionModel())
+            connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                    &EvaluationBrowser::updateCompareAction);
+    }
+    updateCompareAction();
 
     if (model) {
         // A new workspace keeps what the user asked for: same filter, same order.
@@ -339,8 +368,75 @@ void EvaluationBrowser::setViewMode(ViewMode mode)
     }
     if (changed && hadFocus)
         to->setFocus();
+    updateCompareAction();
     if (changed)
         Q_EMIT viewModeChanged(mode);
+}
+
+QAbstractItemView *EvaluationBrowser::currentView() const
+{
+    return m_viewMode == ViewMode::Table ? static_cast<QAbstractItemView *>(m_ui->tableView) : m_ui->cardView;
+}
+
+qsizetype EvaluationBrowser::selectedRowCount() const
+{
+    // Counted from the ranges: Ctrl+A over a million rows is one range, not a million indexes.
+    const QItemSelectionModel *selection = currentView()->selectionModel();
+    if (!selection)
+        return 0;
+    qsizetype rows = 0;
+    const QItemSelection ranges = selection->selection();
+    for (const QItemSelectionRange &range : ranges) {
+        if (range.left() == 0)
+            rows += range.height();
+    }
+    return rows;
+}
+
+QStringList EvaluationBrowser::selectedEvaluationIds() const
+{
+    QStringList ids;
+    const QItemSelectionModel *selection = currentView()->selectionModel();
+    if (!selection || !m_model || selectedRowCount() > 1000)
+        return ids;
+    QList<int> rows;
+    const QItemSelection ranges = selection->selection();
+    for (const QItemSelectionRange &range : ranges) {
+        if (range.left() != 0)
+            continue;
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    for (int row : std::as_const(rows)) {
+        const QString id = m_model->index(row, 0).data(EvaluationTableModel::EvaluationIdRole).toString();
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    return ids;
+}
+
+void EvaluationBrowser::updateCompareAction()
+{
+    m_compare->setEnabled(selectedRowCount() == 2 && selectedEvaluationIds().size() == 2);
+}
+
+void EvaluationBrowser::showContextMenu(QAbstractItemView *view, const QPoint &pos)
+{
+    const QModelIndex index = view->indexAt(pos);
+    if (!index.isValid())
+        return;
+    // A right-click outside the selection selects that row alone, as file managers do.
+    if (!view->selectionModel()->isSelected(index))
+        view->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect |
+                       (view == m_ui->tableView ? QItemSelectionModel::Rows : QItemSelectionModel::NoUpdate));
+    updateCompareAction();
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("&Open"), this, [this, index] { activate(index); });
+    open->setEnabled(selectedRowCount() == 1);
+    menu.addAction(m_compare);
+    menu.exec(view->viewport()->mapToGlobal(pos));
 }
 
 void EvaluationBrowser::setSort(const EvaluationSort &sort)

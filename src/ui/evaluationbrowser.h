@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class QAbstractItemView;
+class QAction;
 class QListView;
 class QTableView;
 
@@ -50,9 +52,14 @@ public:
     QString countsText() const;
     bool isErrorBannerShown() const;
     bool isEmptyStateShown() const;
+    // Compare (Ctrl+Shift+D, and in the context menu): enabled while exactly two evaluations are
+    // selected.
+    QAction *compareAction() const { return m_compare; }
+    QStringList selectedEvaluationIds() const; // in row order; rows not loaded yet have no id
 
 Q_SIGNALS:
     void evaluationActivated(const QString &evaluationId);
+    void compareRequested(const QString &leftId, const QString &rightId);
     void viewModeChanged(Sightline::EvaluationBrowser::ViewMode mode);
 
 protected:
@@ -69,12 +76,17 @@ private:
     void updateSortControls();
     void activate(const QModelIndex &index);
     void applyStyle();
+    QAbstractItemView *currentView() const;
+    qsizetype selectedRowCount() const;
+    void updateCompareAction();
+    void showContextMenu(QAbstractItemView *view, const QPoint &pos);
 
     std::unique_ptr<Ui::EvaluationBrowser> m_ui;
     QPointer<EvaluationTableModel> m_model;
     ViewMode m_viewMode = ViewMode::Table;
     EvaluationSort m_sort;
     QList<QMetaObject::Connection> m_modelConnections;
+    QAction *m_compare = nullptr;
 };
 
 } // namespace Sightline

@@ -4,9 +4,16 @@
 
 #include "core/format.h"
 #include "core/futurecontinuation.h"
+#include "evaluationcostview.h"
+#include "evaluationmetricspanel.h"
+#include "evaluationrawjson.h"
+#include "evaluationtimeline.h"
 #include "eventtabledelegate.h"
+#include "grafanalinkbutton.h"
+#include "lineageview.h"
 #include "models/evaluationeventmodel.h"
 #include "models/statuspalette.h"
+#include "securityeventsview.h"
 #include "sources/evaluationstore.h"
 #include "statuspill.h"
 #include "ui_evaluationwindow.h"
@@ -17,8 +24,11 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QMenu>
+#include <QScrollBar>
 #include <QShortcut>
+#include <QTabBar>
 
 #include <algorithm>
 
@@ -56,11 +66,13 @@ QLabel *valueLabel(const QString &text, QWidget *parent)
 }
 } // namespace
 
-EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evaluationId, QWidget *parent)
+EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evaluationId,
+                                   PrometheusClient *prometheus, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_ui(std::make_unique<Ui::EvaluationWindow>())
     , m_store(store)
     , m_id(evaluationId)
+    , m_profile(store ? store->profile() : WorkspaceProfile{})
     , m_events(new EvaluationEventModel(this))
 {
     ensureUiResources();
@@ -70,8 +82,49 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
 
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->codeEdit->setFont(mono);
+    m_ui->rawEdit->setFont(mono);
     m_ui->codeNoteBar->hide();
     buildFacts();
+
+    // The tabs whose widgets need the workspace: lineage, metrics, cost, links out.
+    m_lineage = new LineageView(m_profile, m_ui->overviewContents);
+    m_ui->lineageHost->addWidget(m_lineage);
+    connect(m_lineage, &LineageView::changed, this, [this] {
+        m_ui->lineageLabel->setText(m_lineage->headerText());
+        m_rawDirty = true;
+        if (m_ui->tabs->currentWidget() == m_ui->rawTab)
+            updateRawJson();
+    });
+    connect(m_lineage, &LineageView::countdownTick, this,
+            [this] { m_ui->lineageLabel->setText(m_lineage->headerText()); });
+    connect(m_lineage, &LineageView::finished, this, &EvaluationWindow::lineageFinished);
+    m_metrics = new EvaluationMetricsPanel(m_profile, prometheus, m_ui->metricsTab);
+    m_ui->metricsLayout->addWidget(m_metrics);
+    m_cost = new EvaluationCostView(m_profile, prometheus, m_ui->costTab);
+    m_ui->costLayout->addWidget(m_cost);
+    m_grafana = new GrafanaLinkButton(m_ui->contentPage);
+    m_ui->linkHost->addWidget(m_grafana);
+    m_ui->grafanaNote->hide();
+
+    // The timeline, the Events table and the Security table select the same event.
+    connect(m_ui->timeline, &EvaluationTimeline::eventSelected, this, &EvaluationWindow::selectEventRow);
+    connect(m_ui->timeline, &EvaluationTimeline::eventActivated, this, [this](int row) {
+        selectEventRow(row);
+        m_ui->tabs->setCurrentWidget(m_ui->eventsTab);
+    });
+    connect(m_ui->timeline, &EvaluationTimeline::phasesChanged, this,
+            [this] { m_ui->phaseLabel->setText(phaseSummary(m_ui->timeline->phases())); });
+    connect(m_ui->securityTab, &SecurityEventsView::eventActivated, this, [this](int row) {
+        selectEventRow(row);
+        m_ui->timeline->setCurrentEvent(row);
+        m_ui->tabs->setCurrentWidget(m_ui->timelineTab);
+    });
+    connect(m_ui->copyJsonButton, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(rawJson()); });
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_ui->tabs->currentWidget() == m_ui->rawTab && m_rawDirty)
+            updateRawJson();
+    });
 
     QTableView *events = m_ui->eventsView;
     events->setModel(m_events);
@@ -96,6 +149,8 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
     header->resizeSection(EvaluationEventModel::Type, metrics.averageCharWidth() * 28);
     header->resizeSection(EvaluationEventModel::Category, metrics.averageCharWidth() * 15);
     header->resizeSection(EvaluationEventModel::Severity, metrics.horizontalAdvance(u"critical"_s) + 48);
+    connect(events->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { m_ui->timeline->setCurrentEvent(current.row()); });
 
     connect(m_ui->retryButton, &QPushButton::clicked, this, &EvaluationWindow::reload);
     connect(m_ui->reloadButton, &QToolButton::clicked, this, &EvaluationWindow::reload);
@@ -186,6 +241,7 @@ void EvaluationWindow::onLoaded(const EvaluationDetailResult &result)
     });
     m_events->setEvents(std::move(events));
     m_detail = *result.detail;
+    m_eventsTruncated = result.eventsTruncated;
     m_copySummary->setEnabled(true);
     showDetail(*result.detail, result.eventsTruncated);
 }
@@ -218,23 +274,11 @@ void EvaluationWindow::showDetail(const EvaluationDetail &detail, bool eventsTru
         row.status == EvaluationStatus::Unknown ? row.statusText : statusDisplayName(row.status);
     m_ui->statusPill->setStatus(status, statusColor(row.status));
 
-    QStringList lineage;
-    if (m_store)
-        lineage << tr("Metadata in %1").arg(m_store->describe());
-    if (!detail.outputLocation.isEmpty()) {
-        const QString kind =
-            detail.outputLocation.startsWith(u"s3://"_s) ? tr("output archived in S3") : tr("output file");
-        lineage << (row.outputSize ? u"%1 %2"_s.arg(kind, formatBytes(*row.outputSize)) : kind);
-    } else if (detail.outputLength > 0) {
-        lineage << tr("inline output, %1 characters").arg(formatCount(detail.outputLength));
-    }
     const int eventCount = m_events->rowCount();
-    lineage << (eventCount == 1 ? tr("1 event") : tr("%1 events").arg(formatCount(eventCount)));
-    m_ui->lineageLabel->setText(lineage.join(u"  ·  "_s));
-
     fillFacts(detail);
     fillOverview(detail);
     fillCode(detail);
+    fillTabs(detail, eventsTruncated);
 
     m_ui->eventsNote->setVisible(eventsTruncated);
     m_ui->eventsNote->setText(tr("Showing the first %1 events.").arg(formatCount(eventCount)));
@@ -250,6 +294,98 @@ void EvaluationWindow::showDetail(const EvaluationDetail &detail, bool eventsTru
     }
     fillOutput(detail);
     maybeEmitDataShown();
+}
+
+void EvaluationWindow::fillTabs(const EvaluationDetail &detail, bool eventsTruncated)
+{
+    const QList<EvaluationEvent> &events = m_events->events();
+    // Every backend is asked again on every load (F5 re-probes); answers arrive on their own.
+    m_lineage->start(detail, events.size(), eventsTruncated);
+    m_ui->lineageLabel->setText(m_lineage->headerText());
+    m_ui->timeline->setEvaluation(detail.row, events);
+    m_metrics->setEvaluation(detail, events);
+    m_cost->setEvaluation(detail);
+
+    const int security = m_ui->securityTab->setEvents(events);
+    const int securityIndex = m_ui->tabs->indexOf(m_ui->securityTab);
+    m_ui->tabs->setTabText(securityIndex,
+                           security > 0 ? tr("&Security (%1)").arg(security) : tr("&Security"));
+    m_ui->tabs->tabBar()->setTabTextColor(securityIndex, security > 0 ? QColor(0xdc, 0x26, 0x26) : QColor());
+
+    m_grafana->setEvaluation(m_profile, detail);
+    const QString reason = m_grafana->disabledReason();
+    m_ui->grafanaNote->setText(reason);
+    m_ui->grafanaNote->setToolTip(reason);
+    m_ui->grafanaNote->setVisible(!reason.isEmpty());
+
+    m_rawDirty = true;
+    if (m_ui->tabs->currentWidget() == m_ui->rawTab)
+        updateRawJson();
+}
+
+void EvaluationWindow::selectEventRow(int row)
+{
+    if (row < 0 || row >= m_events->rowCount())
+        return;
+    const QModelIndex index = m_events->index(row, 0);
+    m_ui->eventsView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                   QItemSelectionModel::Rows);
+    m_ui->eventsView->scrollTo(index);
+}
+
+int EvaluationWindow::selectedEventRow() const
+{
+    const QModelIndex current = m_ui->eventsView->selectionModel()->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+QString EvaluationWindow::rawJson() const
+{
+    if (!m_detail)
+        return {};
+    const QJsonObject json = evaluationRawJson(*m_detail, m_events->events(), m_eventsTruncated,
+                                               m_lineage->lineage().items, m_lineage->cacheCheck());
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+}
+
+void EvaluationWindow::updateRawJson()
+{
+    // Keep the reader's place when the text is rebuilt (a backend answered while reading).
+    const int scroll = m_ui->rawEdit->verticalScrollBar()->value();
+    m_ui->rawEdit->setPlainText(rawJson());
+    m_ui->rawEdit->verticalScrollBar()->setValue(scroll);
+    m_rawDirty = false;
+}
+
+void EvaluationWindow::showTab(const QString &objectName)
+{
+    if (QWidget *tab = m_ui->tabs->findChild<QWidget *>(objectName))
+        m_ui->tabs->setCurrentWidget(tab);
+}
+
+QString EvaluationWindow::lineageText() const
+{
+    return m_ui->lineageLabel->text();
+}
+
+QString EvaluationWindow::phaseText() const
+{
+    return m_ui->phaseLabel->text();
+}
+
+QString EvaluationWindow::grafanaMessage() const
+{
+    return m_grafana->disabledReason();
+}
+
+EvaluationTimeline *EvaluationWindow::timeline() const
+{
+    return m_ui->timeline;
+}
+
+SecurityEventsView *EvaluationWindow::securityView() const
+{
+    return m_ui->securityTab;
 }
 
 void EvaluationWindow::buildFacts()
@@ -416,6 +552,11 @@ void EvaluationWindow::applyStyle()
     title.setPointSizeF(title.pointSizeF() * 1.3);
     title.setBold(true);
     m_ui->problemTitle->setFont(title);
+    QFont section = font();
+    section.setBold(true);
+    section.setPointSizeF(section.pointSizeF() * 1.08);
+    m_ui->lineageTitle->setFont(section);
+    m_ui->detailsTitle->setFont(section);
     QPalette muted = palette();
     muted.setColor(QPalette::WindowText,
                    mix(palette().color(QPalette::Window), palette().color(QPalette::WindowText), 0.65));
@@ -424,6 +565,9 @@ void EvaluationWindow::applyStyle()
     m_ui->codeNoteLabel->setPalette(muted);
     m_ui->eventsNote->setPalette(muted);
     m_ui->loadingLabel->setPalette(muted);
+    m_ui->timelineHint->setPalette(muted);
+    m_ui->rawNote->setPalette(muted);
+    m_ui->grafanaNote->setPalette(muted);
     QPalette caption = palette();
     caption.setColor(QPalette::WindowText,
                      mix(palette().color(QPalette::Window), palette().color(QPalette::WindowText), 0.6));

@@ -1,10 +1,13 @@
 #include "mainwindow.h"
 
+#include "comparewindow.h"
 #include "core/format.h"
 #include "evaluationbrowser.h"
 #include "evaluationwindow.h"
+#include "metricsview.h"
 #include "models/evaluationtablemodel.h"
 #include "sources/evaluationstore.h"
+#include "sources/prometheus/prometheusclient.h"
 #include "sources/storagesources.h"
 #include "storageexplorer.h"
 #include "ui_mainwindow.h"
@@ -13,6 +16,7 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
@@ -60,15 +64,19 @@ MainWindow::MainWindow(QWidget *parent)
             return;
         if (currentView() == View::Storage)
             m_ui->storageExplorer->focusFilter();
+        else if (currentView() == View::Metrics)
+            m_ui->metricsView->queryEdit()->setFocus();
         else
             m_ui->browser->focusSearch();
     });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionShowEvaluations, &QAction::triggered, this, [this] { showView(View::Evaluations); });
     connect(m_ui->actionShowStorage, &QAction::triggered, this, [this] { showView(View::Storage); });
+    connect(m_ui->actionShowMetrics, &QAction::triggered, this, [this] { showView(View::Metrics); });
     connect(m_ui->storageExplorer, &StorageExplorer::openEvaluationRequested, this,
             &MainWindow::openEvaluation);
     connect(m_ui->browser, &EvaluationBrowser::evaluationActivated, this, &MainWindow::openEvaluation);
+    connect(m_ui->browser, &EvaluationBrowser::compareRequested, this, &MainWindow::openComparison);
 
     applyStyle();
     m_ui->pages->setCurrentWidget(m_ui->welcomePage);
@@ -90,8 +98,16 @@ void MainWindow::closeWorkspace()
         delete window.data(); // they belong to the workspace's store, which goes now
     }
     m_windows.clear();
+    for (const QPointer<CompareWindow> &window : std::as_const(m_comparisons)) {
+        if (window)
+            window->close();
+        delete window.data();
+    }
+    m_comparisons.clear();
     m_ui->browser->setModel(nullptr);
     m_ui->storageExplorer->clear();
+    m_ui->metricsView->clear(); // before the client it uses goes
+    m_prometheus.reset();
     m_model.reset();
     m_store.reset();
 }
@@ -131,6 +147,11 @@ void MainWindow::setWorkspace(const WorkspaceProfile &profile)
     for (const QString &problem : std::as_const(storage.problems))
         statusBar()->showMessage(tr("Workspace profile: %1").arg(problem), 15000);
     m_ui->storageExplorer->setSources(std::move(storage.sources), storage.missing);
+    if (!profile.prometheus.url.isEmpty()) {
+        m_prometheus = std::make_unique<PrometheusClient>(
+            PrometheusConnection::fromProfileUrl(profile.prometheus.url, profile.timeoutSeconds));
+    }
+    m_ui->metricsView->setWorkspace(profile, m_prometheus.get());
     m_ui->pages->setCurrentWidget(m_ui->workspaceTabs);
     m_ui->actionRefresh->setEnabled(true);
     m_ui->actionFind->setEnabled(true);
@@ -188,13 +209,27 @@ void MainWindow::showView(View view)
 {
     if (m_ui->pages->currentWidget() != m_ui->workspaceTabs)
         return;
-    m_ui->workspaceTabs->setCurrentWidget(
-        view == View::Storage ? static_cast<QWidget *>(m_ui->storageExplorer) : m_ui->browser);
+    QWidget *page = m_ui->browser;
+    if (view == View::Storage)
+        page = m_ui->storageExplorer;
+    else if (view == View::Metrics)
+        page = m_ui->metricsView;
+    m_ui->workspaceTabs->setCurrentWidget(page);
 }
 
 MainWindow::View MainWindow::currentView() const
 {
-    return m_ui->workspaceTabs->currentWidget() == m_ui->storageExplorer ? View::Storage : View::Evaluations;
+    QWidget *page = m_ui->workspaceTabs->currentWidget();
+    if (page == m_ui->storageExplorer)
+        return View::Storage;
+    if (page == m_ui->metricsView)
+        return View::Metrics;
+    return View::Evaluations;
+}
+
+MetricsView *MainWindow::metricsView() const
+{
+    return m_ui->metricsView;
 }
 
 StorageExplorer *MainWindow::storageExplorer() const
@@ -208,6 +243,10 @@ void MainWindow::refresh()
         return;
     if (currentView() == View::Storage) {
         m_ui->storageExplorer->refreshAll();
+        return;
+    }
+    if (currentView() == View::Metrics) {
+        m_ui->metricsView->refresh();
         return;
     }
     m_newEvaluations = 0;
@@ -225,7 +264,7 @@ EvaluationWindow *MainWindow::openEvaluation(const QString &id)
         existing->activateWindow();
         return existing;
     }
-    auto *window = new EvaluationWindow(m_store.get(), id, this);
+    auto *window = new EvaluationWindow(m_store.get(), id, m_prometheus.get(), this);
     window->setAttribute(Qt::WA_DeleteOnClose);
     // Cascade new windows so several open at once do not hide each other exactly.
     int open = 0;
@@ -237,6 +276,21 @@ EvaluationWindow *MainWindow::openEvaluation(const QString &id)
     // QObject (UBSan: invalid downcast).
     m_windows.removeIf([](const auto &entry) { return entry.value().isNull(); });
     m_windows.insert(id, window);
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+CompareWindow *MainWindow::openComparison(const QString &leftId, const QString &rightId)
+{
+    if (!m_store || leftId.isEmpty() || rightId.isEmpty())
+        return nullptr;
+    auto *window = new CompareWindow(m_store.get(), m_prometheus.get(), leftId, rightId, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    m_comparisons.removeIf([](const QPointer<CompareWindow> &other) { return other.isNull(); });
+    m_comparisons.append(window);
+    window->move(pos() + QPoint(60, 60));
     window->show();
     window->raise();
     window->activateWindow();
@@ -261,6 +315,10 @@ EvaluationBrowser *MainWindow::browser() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     for (const QPointer<EvaluationWindow> &window : std::as_const(m_windows)) {
+        if (window)
+            window->close();
+    }
+    for (const QPointer<CompareWindow> &window : std::as_const(m_comparisons)) {
         if (window)
             window->close();
     }

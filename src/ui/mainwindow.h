@@ -13,18 +13,22 @@ class QLabel;
 
 namespace Sightline {
 
+class CompareWindow;
 class EvaluationBrowser;
 class EvaluationStore;
 class EvaluationTableModel;
+class MetricsView;
+class PrometheusClient;
 class StorageExplorer;
 
 namespace Ui {
 class MainWindow;
 }
 
-// The Evaluations browser window. It owns the open workspace's store and table model, shows
-// what the app is doing before a workspace is ready (preparing, or why it could not open), and
-// keeps one Evaluation window per evaluation id.
+// The Evaluations browser window. It owns the open workspace's store, table model and Prometheus
+// client, shows what the app is doing before a workspace is ready (preparing, or why it could not
+// open), keeps one Evaluation window per evaluation id, and hosts the Evaluations, Storage and
+// Metrics views.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -42,15 +46,20 @@ public:
     void noteNewEvaluations(int count);
     // Opens (or raises) the window for `id`; nullptr when no workspace is open.
     EvaluationWindow *openEvaluation(const QString &id);
+    // Opens a Compare window for two evaluations; nullptr when no workspace is open.
+    CompareWindow *openComparison(const QString &leftId, const QString &rightId);
 
     void refresh();
 
-    enum class View { Evaluations, Storage };
+    enum class View { Evaluations, Storage, Metrics };
     void showView(View view);
     View currentView() const;
 
     EvaluationBrowser *browser() const;
     StorageExplorer *storageExplorer() const;
+    MetricsView *metricsView() const;
+    // The workspace's Prometheus (sources.prometheus.url); null when the profile names none.
+    PrometheusClient *prometheus() const { return m_prometheus.get(); }
     EvaluationStore *store() const { return m_store.get(); }
     EvaluationTableModel *model() const { return m_model.get(); }
     QList<EvaluationWindow *> evaluationWindows() const;
@@ -78,7 +87,11 @@ private:
     // Declared before the model: members die in reverse order, and the model talks to the store.
     std::unique_ptr<EvaluationStore> m_store;
     std::unique_ptr<EvaluationTableModel> m_model;
+    // Shared by every Evaluation and Compare window and the Metrics view of the workspace; they
+    // go before it does (closeWorkspace).
+    std::unique_ptr<PrometheusClient> m_prometheus;
     QHash<QString, QPointer<EvaluationWindow>> m_windows;
+    QList<QPointer<CompareWindow>> m_comparisons;
     QLabel *m_newEvaluationsLabel;
     QLabel *m_workspaceLabel;
     int m_newEvaluations = 0;
