@@ -3,6 +3,7 @@
 
 #include "awaitfuture.h"
 #include "core/datagenerator.h"
+#include "serverskip.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "testservers.h"
 
@@ -128,8 +129,9 @@ private Q_SLOTS:
     void queueDepthRange()
     {
         if (m_url.isEmpty() || m_seedEnd == 0)
-            QSKIP("SIGHTLINE_TEST_PROMETHEUS_URL or SIGHTLINE_TEST_SEED_END_TIME is not set: run through "
-                  "scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL(
+                "SIGHTLINE_TEST_PROMETHEUS_URL or SIGHTLINE_TEST_SEED_END_TIME is not set: run through "
+                "scripts/test");
         PrometheusClient client(PrometheusConnection::fromProfileUrl(m_url, 30));
         const qint64 end = m_seedEnd / 15 * 15 - 3600;
         const qint64 start = end - 3600;
@@ -155,7 +157,7 @@ private Q_SLOTS:
     void expressionsReachPrometheusIntact()
     {
         if (m_url.isEmpty())
-            QSKIP("SIGHTLINE_TEST_PROMETHEUS_URL is not set: run through scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL("SIGHTLINE_TEST_PROMETHEUS_URL is not set: run through scripts/test");
         PrometheusClient client(connectionTo(m_url));
         // '+' must not arrive as a space, nor '&' and '=' split the query string.
         const PrometheusQueryReply scalar = awaitReply(client.query(u"1 + 2 * 3"_s, 1700000000.0));
@@ -186,7 +188,7 @@ private Q_SLOTS:
     void syntaxErrorIsPrometheusMessage()
     {
         if (m_url.isEmpty())
-            QSKIP("SIGHTLINE_TEST_PROMETHEUS_URL is not set: run through scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL("SIGHTLINE_TEST_PROMETHEUS_URL is not set: run through scripts/test");
         PrometheusClient client(connectionTo(m_url));
         for (const bool range : {false, true}) {
             const PrometheusQueryReply reply =
@@ -204,8 +206,9 @@ private Q_SLOTS:
     void labelsAndSeries()
     {
         if (m_url.isEmpty() || m_seedEnd == 0)
-            QSKIP("SIGHTLINE_TEST_PROMETHEUS_URL or SIGHTLINE_TEST_SEED_END_TIME is not set: run through "
-                  "scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL(
+                "SIGHTLINE_TEST_PROMETHEUS_URL or SIGHTLINE_TEST_SEED_END_TIME is not set: run through "
+                "scripts/test");
         PrometheusClient client(connectionTo(m_url));
         const PrometheusLabelsReply labels = awaitReply(client.labels());
         QVERIFY2(labels.value, qPrintable(labels.error.message));
@@ -247,7 +250,7 @@ private Q_SLOTS:
     void targets()
     {
         if (m_url.isEmpty())
-            QSKIP("SIGHTLINE_TEST_PROMETHEUS_URL is not set: run through scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL("SIGHTLINE_TEST_PROMETHEUS_URL is not set: run through scripts/test");
         PrometheusClient client(connectionTo(m_url));
         QElapsedTimer waited;
         waited.start();
@@ -284,7 +287,7 @@ private Q_SLOTS:
     void alerts()
     {
         if (m_url.isEmpty())
-            QSKIP("SIGHTLINE_TEST_PROMETHEUS_URL is not set: run through scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL("SIGHTLINE_TEST_PROMETHEUS_URL is not set: run through scripts/test");
         PrometheusClient client(connectionTo(m_url));
         QElapsedTimer waited;
         waited.start();
@@ -310,8 +313,9 @@ private Q_SLOTS:
     void concurrentRequests()
     {
         if (m_url.isEmpty() || m_seedEnd == 0)
-            QSKIP("SIGHTLINE_TEST_PROMETHEUS_URL or SIGHTLINE_TEST_SEED_END_TIME is not set: run through "
-                  "scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL(
+                "SIGHTLINE_TEST_PROMETHEUS_URL or SIGHTLINE_TEST_SEED_END_TIME is not set: run through "
+                "scripts/test");
         PrometheusClient client(connectionTo(m_url));
         QList<QFuture<PrometheusQueryReply>> futures;
         const qint64 end = m_seedEnd / 15 * 15;

@@ -5,6 +5,7 @@
 #include "app/prometheusseed.h"
 #include "app/seedcommand.h"
 #include "core/datagenerator.h"
+#include "serverskip.h"
 
 #include <QDir>
 #include <QFile>
@@ -243,14 +244,6 @@ bool near(double actual, double expected, double scale)
 {
     return std::abs(actual - expected) <= 1e-7 * std::max(1.0, std::abs(scale));
 }
-
-// CI provides the servers and promtool: there, their absence is a failure, not a skip.
-#define SKIP_OR_FAIL(reason)                                                                                 \
-    do {                                                                                                     \
-        if (qEnvironmentVariable("CI") == "true"_L1)                                                         \
-            QFAIL(reason);                                                                                   \
-        QSKIP(reason);                                                                                       \
-    } while (false)
 
 PrometheusSeedOptions smallOptions()
 {
@@ -545,7 +538,8 @@ private Q_SLOTS:
     {
         const QString promtool = QStandardPaths::findExecutable(u"promtool"_s);
         if (promtool.isEmpty())
-            SKIP_OR_FAIL("promtool not found: install the Debian package prometheus (scripts/install-deps)");
+            SIGHTLINE_SKIP_OR_FAIL(
+                "promtool not found: install the Debian package prometheus (scripts/install-deps)");
         const QString db = m_dir.filePath(u"tsdb"_s);
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
@@ -580,7 +574,7 @@ private Q_SLOTS:
         const qint64 evaluations = qEnvironmentVariable("SIGHTLINE_TEST_SEED_EVALUATIONS").toLongLong();
         const qint64 every = qEnvironmentVariable("SIGHTLINE_TEST_PROMETHEUS_EVERY").toLongLong();
         if (url.isEmpty() || endSeconds <= 0 || evaluations <= 0 || every <= 0)
-            SKIP_OR_FAIL(
+            SIGHTLINE_SKIP_OR_FAIL(
                 "SIGHTLINE_TEST_PROMETHEUS_URL, SIGHTLINE_TEST_SEED_END_TIME, "
                 "SIGHTLINE_TEST_SEED_EVALUATIONS and SIGHTLINE_TEST_PROMETHEUS_EVERY are not set: run "
                 "this test through scripts/test");

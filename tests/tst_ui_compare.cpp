@@ -7,6 +7,7 @@
 #include "core/format.h"
 #include "models/evaluationtablemodel.h"
 #include "screenshots.h"
+#include "serverskip.h"
 #include "sources/evaluationstore.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "sources/sqlconnection.h"
@@ -322,7 +323,7 @@ private Q_SLOTS:
         const QString file = firstId(u"output_location LIKE 'file:%'"_s);
         const QString inlineOutput = firstId(u"status = 'completed' AND output IS NOT NULL"_s);
         if (file.isEmpty())
-            QSKIP("the seed has no evaluation with an output file");
+            SIGHTLINE_SKIP_OR_FAIL("the seed has no evaluation with an output file");
         EvaluationStore store(m_profile);
         CompareWindow window(&store, nullptr, file, inlineOutput);
         QSignalSpy diffSettled(&window, &CompareWindow::diffSettled);
@@ -338,8 +339,9 @@ private Q_SLOTS:
         const QString postgres = TestSupport::postgresUrl();
         const QString prometheus = qEnvironmentVariable("SIGHTLINE_TEST_PROMETHEUS_URL");
         if (postgres.isEmpty() || prometheus.isEmpty())
-            QSKIP("needs SIGHTLINE_TEST_POSTGRES_URL and SIGHTLINE_TEST_PROMETHEUS_URL: run through "
-                  "scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL(
+                "needs SIGHTLINE_TEST_POSTGRES_URL and SIGHTLINE_TEST_PROMETHEUS_URL: run through "
+                "scripts/test");
         const qint64 seeded = qEnvironmentVariableIntValue("SIGHTLINE_TEST_SEED_EVALUATIONS") > 0
                                   ? qEnvironmentVariableIntValue("SIGHTLINE_TEST_SEED_EVALUATIONS")
                                   : 100000;

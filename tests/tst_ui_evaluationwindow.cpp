@@ -8,6 +8,7 @@
 #include "core/datagenerator.h"
 #include "core/format.h"
 #include "screenshots.h"
+#include "serverskip.h"
 #include "sources/evaluationstore.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "sources/sqlconnection.h"
@@ -625,8 +626,9 @@ private Q_SLOTS:
         const QString s3 = qEnvironmentVariable("SIGHTLINE_TEST_S3_URL");
         const QString memory = qEnvironmentVariable("SIGHTLINE_TEST_MEMORY_URL");
         if (postgres.isEmpty() || redis.isEmpty() || s3.isEmpty() || memory.isEmpty())
-            QSKIP("needs SIGHTLINE_TEST_POSTGRES_URL, _REDIS_URL, _S3_URL and _MEMORY_URL: run through "
-                  "scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL(
+                "needs SIGHTLINE_TEST_POSTGRES_URL, _REDIS_URL, _S3_URL and _MEMORY_URL: run through "
+                "scripts/test");
         WorkspaceProfile profile;
         profile.name = u"test-servers"_s;
         profile.postgresUrl = postgres;
@@ -685,9 +687,9 @@ private Q_SLOTS:
         const QString prometheus = qEnvironmentVariable("SIGHTLINE_TEST_PROMETHEUS_URL");
         const qint64 endTime = qEnvironmentVariable("SIGHTLINE_TEST_SEED_END_TIME").toLongLong();
         if (postgres.isEmpty() || prometheus.isEmpty() || endTime <= 0)
-            QSKIP("needs SIGHTLINE_TEST_POSTGRES_URL, SIGHTLINE_TEST_PROMETHEUS_URL and "
-                  "SIGHTLINE_TEST_SEED_END_TIME: "
-                  "run through scripts/test");
+            SIGHTLINE_SKIP_OR_FAIL("needs SIGHTLINE_TEST_POSTGRES_URL, SIGHTLINE_TEST_PROMETHEUS_URL and "
+                                   "SIGHTLINE_TEST_SEED_END_TIME: "
+                                   "run through scripts/test");
         const qint64 seeded = qEnvironmentVariableIntValue("SIGHTLINE_TEST_SEED_EVALUATIONS") > 0
                                   ? qEnvironmentVariableIntValue("SIGHTLINE_TEST_SEED_EVALUATIONS")
                                   : 100000;

@@ -10,6 +10,7 @@
 #include "core/drilldown.h"
 #include "models/promseriestablemodel.h"
 #include "screenshots.h"
+#include "serverskip.h"
 #include "sources/evaluationstore.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "testservers.h"
@@ -259,7 +260,7 @@ private Q_SLOTS:
     void chartsCarryTheSeededHistory()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const WorkspaceProfile profile = twoPanelProfile(u"seeded"_s, m_prometheus);
         QCOMPARE(profile.drilldownSettings.panels.size(), 2);
         auto client = clientFor(profile);
@@ -371,7 +372,7 @@ private Q_SLOTS:
     void defaultPanelsOnTheSeededPrometheus()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const WorkspaceProfile profile = loadProfile(writeProfile(u"defaults"_s, m_prometheus, {}));
         auto client = clientFor(profile);
         EvaluationMetricsPanel panel(profile, client.get());
@@ -393,7 +394,7 @@ private Q_SLOTS:
     void queuedEvaluationSaysWhy()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const WorkspaceProfile profile = twoPanelProfile(u"queued"_s, m_prometheus);
         auto client = clientFor(profile);
         EvaluationMetricsPanel panel(profile, client.get());
@@ -416,7 +417,7 @@ private Q_SLOTS:
     void runningEvaluationRefreshes()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         // queue_depth: its history runs up to the seed's end, close to now.
         const WorkspaceProfile profile = loadProfile(writeProfile(
             u"running"_s, m_prometheus, QJsonArray{panelJson(u"Queue"_s, QString(), u"queue_depth"_s)}));
@@ -452,7 +453,7 @@ private Q_SLOTS:
     void missingTemplateFieldIsNamed()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const WorkspaceProfile profile = loadProfile(writeProfile(
             u"missingfield"_s, m_prometheus,
             QJsonArray{panelJson(u"Memory"_s, u"bytes"_s, MemoryPromQL),
@@ -477,7 +478,7 @@ private Q_SLOTS:
     void closedPortGivesAnErrorPerChart()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         QTcpServer probe;
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const quint16 port = probe.serverPort();
@@ -508,7 +509,7 @@ private Q_SLOTS:
     void silentServerTimesOut()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         TestSupport::SilentServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost));
         const WorkspaceProfile profile =
@@ -533,7 +534,7 @@ private Q_SLOTS:
     void nanAndInfinityAreCharted()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const WorkspaceProfile profile = loadProfile(writeProfile(
             u"nan"_s, m_prometheus,
             QJsonArray{panelJson(u"NaN"_s, QString(), u"vector(0) / 0"_s),
@@ -568,7 +569,7 @@ private Q_SLOTS:
     void withoutPrometheusThePanelSaysWhatToAdd()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const WorkspaceProfile profile = twoPanelProfile(u"noprom"_s, QString());
         EvaluationMetricsPanel panel(profile, nullptr);
         panel.show();
@@ -582,7 +583,7 @@ private Q_SLOTS:
     void comparisonAlignsBothAtTheirStart()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const WorkspaceProfile profile = twoPanelProfile(u"compare"_s, m_prometheus);
         auto client = clientFor(profile);
         CompareMetricsPanel panel(profile, client.get());
@@ -616,7 +617,7 @@ private Q_SLOTS:
     void metricsViewQueriesTargetsAndAlerts()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const QString path = writeProfile(u"metricsview"_s, m_prometheus, {});
         const WorkspaceProfile profile = loadProfile(path);
         MainWindow window;
@@ -762,7 +763,7 @@ private Q_SLOTS:
     void historyIsKeptPerWorkspace()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const QString path = writeProfile(u"history"_s, m_prometheus, {});
         const WorkspaceProfile profile = loadProfile(path);
         auto client = clientFor(profile);
@@ -816,7 +817,7 @@ private Q_SLOTS:
     void metricsViewWithoutPrometheusSaysWhatToAdd()
     {
         if (!m_ready)
-            QSKIP(qPrintable(m_missing));
+            SIGHTLINE_SKIP_OR_FAIL(qPrintable(m_missing));
         const WorkspaceProfile profile = loadProfile(writeProfile(u"noprom-view"_s, QString(), {}));
         MainWindow window;
         window.resize(1100, 700);
