@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
@@ -164,6 +165,76 @@ std::optional<ProfileParseResult> parseDrilldown(WorkspaceProfile &profile, cons
             settings.dashboards.append(dashboard);
         }
     }
+    return std::nullopt;
+}
+
+// "live": {"redis_channels", "redis_patterns", "postgres_channel", "poll", "poll_interval_ms",
+// "buffer_events", "memory_mb"}. Absent keys keep the defaults; a wrong one is an error naming it.
+std::optional<ProfileParseResult> parseLive(WorkspaceProfile &profile, const QJsonObject &root,
+                                            const QString &filePath, const QByteArray &json)
+{
+    LiveSettings &live = profile.live;
+    const QString lv = u"live"_s;
+    auto stringList = [&](const QString &key, QStringList &out) -> std::optional<ProfileParseResult> {
+        const QJsonValue v = root.value(key);
+        if (v.isUndefined())
+            return std::nullopt;
+        const QJsonArray list = v.toArray();
+        const bool allStrings = std::all_of(list.begin(), list.end(), [](const QJsonValue &item) {
+            return item.isString() && !item.toString().isEmpty();
+        });
+        if (!v.isArray() || !allStrings)
+            return failure(filePath, json, {lv, key},
+                           tr("live \"%1\" must be an array of channel names").arg(key));
+        out.clear();
+        for (const QJsonValue &item : list)
+            out.append(item.toString());
+        return std::nullopt;
+    };
+    if (auto err = stringList(u"redis_channels"_s, live.redisChannels))
+        return err;
+    if (auto err = stringList(u"redis_patterns"_s, live.redisPatterns))
+        return err;
+    const QJsonValue channel = root.value(u"postgres_channel"_s);
+    if (!channel.isUndefined()) {
+        if (!channel.isString())
+            return failure(filePath, json, {lv, u"postgres_channel"_s},
+                           tr("live \"postgres_channel\" must be a string (empty: do not LISTEN)"));
+        live.postgresChannel = channel.toString();
+    }
+    const QJsonValue poll = root.value(u"poll"_s);
+    if (!poll.isUndefined()) {
+        const QString mode = poll.toString();
+        if (mode == u"auto"_s)
+            live.poll = LiveSettings::Poll::Auto;
+        else if (mode == u"always"_s)
+            live.poll = LiveSettings::Poll::Always;
+        else if (mode == u"never"_s)
+            live.poll = LiveSettings::Poll::Never;
+        else
+            return failure(filePath, json, {lv, u"poll"_s},
+                           tr("live \"poll\" must be \"auto\", \"always\" or \"never\""));
+    }
+    // A whole number in [low, high] or an error naming the key.
+    auto number = [&](const QString &key, qint64 low, qint64 high,
+                      auto &out) -> std::optional<ProfileParseResult> {
+        const QJsonValue v = root.value(key);
+        if (v.isUndefined())
+            return std::nullopt;
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d != std::floor(d) || d < double(low) || d > double(high))
+            return failure(
+                filePath, json, {lv, key},
+                tr("live \"%1\" must be a whole number from %2 to %3").arg(key).arg(low).arg(high));
+        out = std::remove_reference_t<decltype(out)>(d);
+        return std::nullopt;
+    };
+    if (auto err = number(u"poll_interval_ms"_s, 50, 3600000, live.pollIntervalMs))
+        return err;
+    if (auto err = number(u"buffer_events"_s, 1000, 100000000, live.bufferEvents))
+        return err;
+    if (auto err = number(u"memory_mb"_s, 16, 65536, live.memoryMb))
+        return err;
     return std::nullopt;
 }
 } // namespace
@@ -368,6 +439,11 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         return failure(filePath, json, {u"drilldown"_s}, tr("\"drilldown\" must be an object"));
     profile.drilldown = drilldown.toObject();
     if (auto err = parseDrilldown(profile, filePath, json))
+        return *err;
+    const QJsonValue live = root.value(u"live"_s);
+    if (!live.isUndefined() && !live.isObject())
+        return failure(filePath, json, {u"live"_s}, tr("\"live\" must be an object"));
+    if (auto err = parseLive(profile, live.toObject(), filePath, json))
         return *err;
 
     ProfileParseResult result;

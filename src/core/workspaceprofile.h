@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -52,6 +53,21 @@ struct GrafanaSettings
     int orgId = 1;
 };
 
+// The Live Events view's sources and buffer: "live" in the profile.
+//   {"redis_channels": ["events"], "redis_patterns": [], "postgres_channel": "sightline_events",
+//    "poll": "auto", "poll_interval_ms": 1000, "buffer_events": 1000000, "memory_mb": 320}
+struct LiveSettings
+{
+    enum class Poll { Auto, Always, Never }; // Auto: poll the events table whenever there is a store
+    QStringList redisChannels{QStringLiteral("events")}; // SUBSCRIBE; empty with no patterns: no Redis source
+    QStringList redisPatterns;                           // PSUBSCRIBE
+    QString postgresChannel = QStringLiteral("sightline_events"); // LISTEN; empty: none
+    Poll poll = Poll::Auto;
+    int pollIntervalMs = 1000;
+    qint64 bufferEvents = 1000000; // the ring's event capacity
+    qint64 memoryMb = 320;         // the ring's memory cap
+};
+
 struct WorkspaceProfile
 {
     QString name;
@@ -65,6 +81,7 @@ struct WorkspaceProfile
     PrometheusSettings prometheus;
     GrafanaSettings grafana;
     DrilldownSettings drilldownSettings; // "drilldown", parsed (defaults when absent)
+    LiveSettings live;                   // "live", parsed (defaults when absent)
     int timeoutSeconds = 10; // "timeout_seconds" at the top of "sources": a server that never answers
     QJsonObject sources;     // every source as written, for later capabilities
     QJsonObject drilldown;
