@@ -9,7 +9,8 @@ namespace Sightline {
 namespace {
 
 // Commands that read, or that only change this connection's own state (AUTH, SELECT, a
-// client name). Container commands with a subcommand are listed as "COMMAND SUBCOMMAND".
+// client name, its subscriptions). Container commands with a subcommand are listed as
+// "COMMAND SUBCOMMAND".
 const QSet<QByteArray> &allowList()
 {
     static const QSet<QByteArray> list{
@@ -53,6 +54,11 @@ const QSet<QByteArray> &allowList()
         "XREVRANGE",
         "XINFO STREAM",
         "TIME",
+        // Pub/sub listening (the Live Events view): receiving messages changes nothing on the server.
+        "SUBSCRIBE",
+        "PSUBSCRIBE",
+        "UNSUBSCRIBE",
+        "PUNSUBSCRIBE",
     };
     return list;
 }
