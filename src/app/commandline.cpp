@@ -38,7 +38,8 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         u"60"_s);
     const QCommandLineOption view(
         u"view"_s,
-        QCoreApplication::translate("main", "Start in VIEW: evaluations (the default), storage or metrics."),
+        QCoreApplication::translate("main",
+                                    "Start in VIEW: evaluations (the default), storage, metrics or live."),
         u"VIEW"_s, u"evaluations"_s);
     const QCommandLineOption expand(
         u"expand"_s,
@@ -81,14 +82,16 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         return result;
     }
     const QString viewName = parser.value(view);
-    if (viewName != u"evaluations"_s && viewName != u"storage"_s && viewName != u"metrics"_s) {
+    if (viewName != u"evaluations"_s && viewName != u"storage"_s && viewName != u"metrics"_s &&
+        viewName != u"live"_s) {
         result.error =
-            QCoreApplication::translate("main", "--view is evaluations, storage or metrics, not %1")
+            QCoreApplication::translate("main", "--view is evaluations, storage, metrics or live, not %1")
                 .arg(viewName);
         return result;
     }
     options.storageView = viewName == u"storage"_s;
     options.metricsView = viewName == u"metrics"_s;
+    options.liveView = viewName == u"live"_s;
     if (parser.isSet(expand)) {
         options.expandDepth = parser.value(expand).toInt(&ok);
         if (!ok || options.expandDepth < 1 || options.expandDepth > 8) {
@@ -97,6 +100,7 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         }
         options.storageView = true;
         options.metricsView = false;
+        options.liveView = false;
     }
     result.options = options;
     return result;

@@ -7,7 +7,7 @@
 
 namespace Sightline {
 
-// What `sightline [--workspace FILE | --demo] [--open-evaluation ID] [--view evaluations|storage|metrics]
+// What `sightline [--workspace FILE | --demo] [--open-evaluation ID] [--view VIEW]
 // [--expand DEPTH] [--screenshot FILE]` asks for.
 struct GuiOptions
 {
@@ -17,6 +17,7 @@ struct GuiOptions
     int screenshotTimeoutSeconds = 60;
     bool storageView = false; // --view storage: start in the Storage Explorer
     bool metricsView = false; // --view metrics: start in the Metrics view
+    bool liveView = false;    // --view live: start in the Live view
     int expandDepth = 0;      // --expand DEPTH: open every storage panel to DEPTH
 };
 

@@ -1,10 +1,12 @@
 #include "guisession.h"
 
 #include "core/futurecontinuation.h"
+#include "models/liveeventmodel.h"
 #include "sources/demosimulator.h"
 #include "sources/demoworkspace.h"
 #include "telemetry/logging.h"
 #include "ui/evaluationwindow.h"
+#include "ui/liveeventsview.h"
 #include "ui/mainwindow.h"
 #include "ui/metricsview.h"
 #include "ui/storageexplorer.h"
@@ -111,7 +113,8 @@ void GuiSession::prepareDemo()
         }
         useWorkspace(*result.profile);
         // A screenshot shows a still picture; the simulator would only make it differ run to run.
-        if (m_options.screenshotFile.isEmpty()) {
+        // The Live view is the exception: without the simulator there is nothing live to show.
+        if (m_options.screenshotFile.isEmpty() || m_options.liveView) {
             m_simulator = std::make_unique<DemoSimulator>(result.profile->sqlitePath);
             connect(m_simulator.get(), &DemoSimulator::changed, m_window.get(),
                     [this](int evaluations, int) { m_window->noteNewEvaluations(evaluations); });
@@ -134,6 +137,8 @@ void GuiSession::useWorkspace(const WorkspaceProfile &profile)
     }
     if (m_options.metricsView)
         m_window->showView(MainWindow::View::Metrics);
+    if (m_options.liveView)
+        m_window->showView(MainWindow::View::Live);
     if (!m_options.openEvaluation.isEmpty()) {
         EvaluationWindow *evaluation = m_window->openEvaluation(m_options.openEvaluation);
         if (!m_options.screenshotFile.isEmpty() && evaluation) {
@@ -169,6 +174,30 @@ void GuiSession::armScreenshot(QWidget *window)
         poll->setInterval(200);
         connect(poll, &QTimer::timeout, this, [main, poll, take] {
             if (main->currentView() != MainWindow::View::Metrics || !main->metricsView()->isSettled())
+                return;
+            poll->stop();
+            poll->deleteLater();
+            take(0);
+        });
+        poll->start();
+    } else if (auto *main = qobject_cast<MainWindow *>(window); main && m_options.liveView) {
+        // The Live view is shown once every source has reported and events have arrived for a few
+        // seconds (the demo simulator adds them), or after ten seconds with whatever there is.
+        auto *poll = new QTimer(this);
+        poll->setInterval(250);
+        auto waited = std::make_shared<int>(0);
+        auto firstEvents = std::make_shared<int>(-1);
+        connect(poll, &QTimer::timeout, this, [main, poll, take, waited, firstEvents] {
+            *waited += 250;
+            LiveEventsView *live = main->liveView();
+            if (main->currentView() != MainWindow::View::Live || !live->isSettled()) {
+                if (*waited < 30000)
+                    return;
+            }
+            if (*firstEvents < 0 && live->model()->rowCount() > 0)
+                *firstEvents = *waited;
+            const bool enough = *firstEvents >= 0 && *waited - *firstEvents >= 4000;
+            if (!enough && *waited < 10000)
                 return;
             poll->stop();
             poll->deleteLater();

@@ -3,6 +3,7 @@
 #include "core/timestamp.h"
 #include "memoryseed.h"
 #include "prometheusseed.h"
+#include "publishcommand.h"
 #include "redisseed.h"
 #include "s3seed.h"
 #include "sources/seedwriter.h"
@@ -110,6 +111,7 @@ int runSeedCommand(const QStringList &arguments)
         u"prometheus-bench-series"_s, u"Also write S benchmark series of 5760 samples each (default 0)."_s,
         u"S"_s, u"0"_s);
     parser.addOptions({prometheusOpenMetrics, prometheusEvery, prometheusBenchSeries});
+    parser.addOptions(publishOptions());
 
     // "seed" stands in for the program name, which QCommandLineParser skips.
     if (!parser.parse(QStringList{u"sightline seed"_s} + arguments)) {
@@ -166,6 +168,9 @@ int runSeedCommand(const QStringList &arguments)
             return 2;
         }
     }
+    // Live events instead of seeding: the generator options name the evaluations they are about.
+    if (parser.isSet(u"publish"_s))
+        return runPublishCommand(parser, options.generator);
     if (parser.isSet(prometheusOpenMetrics)) {
         PrometheusSeedOptions prometheusOptions;
         prometheusOptions.generator = options.generator;

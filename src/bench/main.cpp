@@ -4,6 +4,7 @@
 #include "browsebench.h"
 #include "core/workspaceprofile.h"
 #include "fsscanbench.h"
+#include "liveingestbench.h"
 #include "pgcatalogbench.h"
 #include "prombench.h"
 #include "redisscanbench.h"
@@ -27,7 +28,7 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Measures Sightline beside the usual peer tool. Scenarios: browse, fs-scan, redis-scan, pg-catalog, s3-list, prom-range"_s);
+        u"Measures Sightline beside the usual peer tool. Scenarios: browse, fs-scan, redis-scan, pg-catalog, s3-list, prom-range, live-ingest"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"scenario"_s, u"browse"_s);
@@ -41,8 +42,8 @@ int main(int argc, char **argv)
     const QCommandLineOption makeTree(u"make-tree"_s, u"fs-scan: first fill an empty DIR with N files."_s,
                                       u"N"_s);
     parser.addOptions({files, makeTree});
-    const QCommandLineOption redis(u"redis"_s, u"redis-scan: Redis URL (password from REDISCLI_AUTH)."_s,
-                                   u"URL"_s);
+    const QCommandLineOption redis(
+        u"redis"_s, u"redis-scan, live-ingest: Redis URL (password from REDISCLI_AUTH)."_s, u"URL"_s);
     parser.addOption(redis);
     const QCommandLineOption s3(u"s3"_s, u"s3-list: S3 endpoint URL (keys from AWS_ACCESS_KEY_ID/…)."_s,
                                 u"URL"_s);
@@ -62,12 +63,20 @@ int main(int argc, char **argv)
                                         u"N"_s, u"1000"_s);
     const QCommandLineOption promRuns(u"runs"_s, u"prom-range: measured runs (default 5)."_s, u"N"_s, u"5"_s);
     parser.addOptions({prometheus, promQuery, promStart, promEnd, promStep, promPixels, promRuns});
+    const QCommandLineOption liveRates(
+        u"rates"_s,
+        u"live-ingest: rising publish rates in events/s (default 50000,100000,200000,300000,400000)."_s,
+        u"LIST"_s, u"50000,100000,200000,300000,400000"_s);
+    const QCommandLineOption liveSeconds(u"seconds"_s, u"live-ingest: seconds per rate (default 5)."_s,
+                                         u"SECONDS"_s, u"5"_s);
+    const QCommandLineOption livePeer(u"no-peer"_s, u"live-ingest: skip redis-cli SUBSCRIBE."_s);
+    parser.addOptions({liveRates, liveSeconds, livePeer});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
         std::fprintf(stderr, "sightline-bench: name one scenario (browse, fs-scan, redis-scan, pg-catalog, "
-                             "s3-list, prom-range)\n");
+                             "s3-list, prom-range, live-ingest)\n");
         return 2;
     }
     if (positional.constFirst() == u"browse"_s) {
@@ -134,9 +143,36 @@ int main(int argc, char **argv)
         }
         return Sightline::Bench::runPromRangeBench(options);
     }
+    if (positional.constFirst() == u"live-ingest"_s) {
+        Sightline::Bench::LiveIngestOptions options;
+        options.redisUrl = parser.value(redis);
+        options.rates.clear();
+        bool ratesOk = true;
+        for (const QString &item : parser.value(liveRates).split(u',', Qt::SkipEmptyParts)) {
+            bool ok = false;
+            options.rates.append(item.trimmed().toDouble(&ok));
+            ratesOk = ratesOk && ok && options.rates.constLast() > 0 &&
+                      (options.rates.size() < 2 ||
+                       options.rates.constLast() > options.rates.at(options.rates.size() - 2));
+        }
+        bool secondsOk = false;
+        options.seconds = parser.value(liveSeconds).toDouble(&secondsOk);
+        options.peer = !parser.isSet(livePeer);
+        if (options.redisUrl.isEmpty()) {
+            std::fprintf(stderr, "sightline-bench live-ingest: give --redis URL\n");
+            return 2;
+        }
+        if (!ratesOk || options.rates.isEmpty() || !secondsOk || options.seconds <= 0) {
+            std::fprintf(stderr,
+                         "sightline-bench live-ingest: --rates needs rising numbers above 0, --seconds a "
+                         "number above 0\n");
+            return 2;
+        }
+        return Sightline::Bench::runLiveIngestBench(options);
+    }
     std::fprintf(stderr,
                  "sightline-bench: unknown scenario %s (this build has: browse, fs-scan, redis-scan, "
-                 "pg-catalog, s3-list, prom-range)\n",
+                 "pg-catalog, s3-list, prom-range, live-ingest)\n",
                  qPrintable(positional.constFirst()));
     return 2;
 }

@@ -4,9 +4,12 @@
 #include "core/format.h"
 #include "evaluationbrowser.h"
 #include "evaluationwindow.h"
+#include "liveeventfilterbar.h"
+#include "liveeventsview.h"
 #include "metricsview.h"
 #include "models/evaluationtablemodel.h"
 #include "sources/evaluationstore.h"
+#include "sources/live/liveeventhub.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "sources/storagesources.h"
 #include "storageexplorer.h"
@@ -39,6 +42,19 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_workspaceLabel);
     m_ui->errorIcon->setPixmap(QIcon(u":/icons/warning.svg"_s).pixmap(40, 40));
 
+    // The Live tab is built here rather than in the form: it has no designer-editable parts.
+    m_liveView = new LiveEventsView(m_ui->workspaceTabs);
+    m_ui->workspaceTabs->addTab(m_liveView, tr("Live"));
+    auto *showLive = new QAction(tr("&Live"), this);
+    showLive->setShortcut(QKeySequence(u"Ctrl+Shift+L"_s));
+    {
+        const QList<QAction *> actions = m_ui->menuView->actions();
+        const qsizetype metrics = actions.indexOf(m_ui->actionShowMetrics);
+        m_ui->menuView->insertAction(actions.value(metrics + 1), showLive); // right after Metrics
+    }
+    connect(showLive, &QAction::triggered, this, [this] { showView(View::Live); });
+    connect(m_liveView, &LiveEventsView::evaluationActivated, this, &MainWindow::openEvaluation);
+
     auto *views = new QActionGroup(this);
     views->addAction(m_ui->actionTable);
     views->addAction(m_ui->actionCards);
@@ -66,6 +82,8 @@ MainWindow::MainWindow(QWidget *parent)
             m_ui->storageExplorer->focusFilter();
         else if (currentView() == View::Metrics)
             m_ui->metricsView->queryEdit()->setFocus();
+        else if (currentView() == View::Live)
+            m_liveView->filterBar()->focusSearch();
         else
             m_ui->browser->focusSearch();
     });
@@ -107,6 +125,9 @@ void MainWindow::closeWorkspace()
     m_ui->browser->setModel(nullptr);
     m_ui->storageExplorer->clear();
     m_ui->metricsView->clear(); // before the client it uses goes
+    if (m_liveView)
+        m_liveView->setHub(nullptr, {});
+    m_liveHub.reset(); // stops and joins its source threads
     m_prometheus.reset();
     m_model.reset();
     m_store.reset();
@@ -152,6 +173,9 @@ void MainWindow::setWorkspace(const WorkspaceProfile &profile)
             PrometheusConnection::fromProfileUrl(profile.prometheus.url, profile.timeoutSeconds));
     }
     m_ui->metricsView->setWorkspace(profile, m_prometheus.get());
+    m_liveHub = std::make_unique<LiveEventHub>(profile);
+    m_liveView->setHub(m_liveHub.get(), profile.live);
+    m_liveHub->start();
     m_ui->pages->setCurrentWidget(m_ui->workspaceTabs);
     m_ui->actionRefresh->setEnabled(true);
     m_ui->actionFind->setEnabled(true);
@@ -214,6 +238,8 @@ void MainWindow::showView(View view)
         page = m_ui->storageExplorer;
     else if (view == View::Metrics)
         page = m_ui->metricsView;
+    else if (view == View::Live)
+        page = m_liveView;
     m_ui->workspaceTabs->setCurrentWidget(page);
 }
 
@@ -224,6 +250,8 @@ MainWindow::View MainWindow::currentView() const
         return View::Storage;
     if (page == m_ui->metricsView)
         return View::Metrics;
+    if (page == m_liveView)
+        return View::Live;
     return View::Evaluations;
 }
 
@@ -249,6 +277,8 @@ void MainWindow::refresh()
         m_ui->metricsView->refresh();
         return;
     }
+    if (currentView() == View::Live)
+        return; // it is live already
     m_newEvaluations = 0;
     m_newEvaluationsLabel->clear();
     m_model->refresh();

@@ -17,6 +17,8 @@ class CompareWindow;
 class EvaluationBrowser;
 class EvaluationStore;
 class EvaluationTableModel;
+class LiveEventHub;
+class LiveEventsView;
 class MetricsView;
 class PrometheusClient;
 class StorageExplorer;
@@ -27,8 +29,8 @@ class MainWindow;
 
 // The Evaluations browser window. It owns the open workspace's store, table model and Prometheus
 // client, shows what the app is doing before a workspace is ready (preparing, or why it could not
-// open), keeps one Evaluation window per evaluation id, and hosts the Evaluations, Storage and
-// Metrics views.
+// open), keeps one Evaluation window per evaluation id, and hosts the Evaluations, Storage,
+// Metrics and Live views. The Live view's hub (one per workspace) runs while the workspace is open.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -51,13 +53,15 @@ public:
 
     void refresh();
 
-    enum class View { Evaluations, Storage, Metrics };
+    enum class View { Evaluations, Storage, Metrics, Live };
     void showView(View view);
     View currentView() const;
 
     EvaluationBrowser *browser() const;
     StorageExplorer *storageExplorer() const;
     MetricsView *metricsView() const;
+    LiveEventsView *liveView() const { return m_liveView; }
+    LiveEventHub *liveHub() const { return m_liveHub.get(); }
     // The workspace's Prometheus (sources.prometheus.url); null when the profile names none.
     PrometheusClient *prometheus() const { return m_prometheus.get(); }
     EvaluationStore *store() const { return m_store.get(); }
@@ -90,6 +94,9 @@ private:
     // Shared by every Evaluation and Compare window and the Metrics view of the workspace; they
     // go before it does (closeWorkspace).
     std::unique_ptr<PrometheusClient> m_prometheus;
+    // The workspace's live sources; the Live view lets go of it before it goes (closeWorkspace).
+    std::unique_ptr<LiveEventHub> m_liveHub;
+    LiveEventsView *m_liveView = nullptr;
     QHash<QString, QPointer<EvaluationWindow>> m_windows;
     QList<QPointer<CompareWindow>> m_comparisons;
     QLabel *m_newEvaluationsLabel;
