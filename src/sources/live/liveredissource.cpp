@@ -3,6 +3,7 @@
 #include "livepushscanner.h"
 #include "sources/redis/rediscommandpolicy.h"
 #include "sources/redis/respreader.h"
+#include "sources/redis/socketaddress.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -77,22 +78,8 @@ private:
 
 int LiveRedisTransport::connectTo(const QHostAddress &address, const QDeadlineTimer &deadline, QString &error)
 {
-    sockaddr_storage storage{};
-    socklen_t length = 0;
-    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
-        in6->sin6_family = AF_INET6;
-        in6->sin6_port = htons(m_url.port);
-        const Q_IPV6ADDR bytes = address.toIPv6Address();
-        std::memcpy(&in6->sin6_addr, &bytes, sizeof(bytes));
-        length = sizeof(sockaddr_in6);
-    } else {
-        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
-        in4->sin_family = AF_INET;
-        in4->sin_port = htons(m_url.port);
-        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
-        length = sizeof(sockaddr_in);
-    }
+    sockaddr_storage storage;
+    const socklen_t length = toSockaddr(address, m_url.port, storage);
     const int fd = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         error = errnoText(errno);
@@ -321,17 +308,7 @@ QString LiveRedisSource::session()
     if (QString error = m_transport->open(); !error.isEmpty())
         return error;
 
-    QList<QList<QByteArray>> handshake;
-    if (!m_url.password.isEmpty()) {
-        if (m_url.user.isEmpty())
-            handshake.append({"AUTH", m_url.password.toUtf8()});
-        else
-            handshake.append({"AUTH", m_url.user.toUtf8(), m_url.password.toUtf8()});
-    }
-    if (!m_url.clientName.isEmpty())
-        handshake.append({"CLIENT", "SETNAME", m_url.clientName.toUtf8()});
-    if (m_url.db != 0)
-        handshake.append({"SELECT", QByteArray::number(m_url.db)});
+    const QList<QList<QByteArray>> handshake = m_url.handshake();
     QList<QList<QByteArray>> commands = handshake;
     QList<QByteArray> subscribe{"SUBSCRIBE"}, psubscribe{"PSUBSCRIBE"};
     for (const QString &channel : std::as_const(m_channels))

@@ -1,6 +1,7 @@
 #include "redispublishsocket.h"
 
 #include "sources/redis/respreader.h"
+#include "sources/redis/socketaddress.h"
 
 #include <QDeadlineTimer>
 #include <QHostAddress>
@@ -80,22 +81,8 @@ QString RedisPublishSocket::open()
             return fail(u"Cannot find host %1: %2"_s.arg(m_url.host, info.errorString()));
         address = info.addresses().constFirst();
     }
-    sockaddr_storage storage{};
-    socklen_t length = 0;
-    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
-        in6->sin6_family = AF_INET6;
-        in6->sin6_port = htons(m_url.port);
-        const Q_IPV6ADDR bytes = address.toIPv6Address();
-        std::memcpy(&in6->sin6_addr, &bytes, sizeof(bytes));
-        length = sizeof(sockaddr_in6);
-    } else {
-        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
-        in4->sin_family = AF_INET;
-        in4->sin_port = htons(m_url.port);
-        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
-        length = sizeof(sockaddr_in);
-    }
+    sockaddr_storage storage;
+    const socklen_t length = toSockaddr(address, m_url.port, storage);
     m_fd = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (m_fd < 0)
         return fail(errnoText());

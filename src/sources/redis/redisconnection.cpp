@@ -226,17 +226,7 @@ RedisError RedisConnection::open()
 {
     if (RedisError error = connectSocket(); error.isError())
         return error;
-    QList<QList<QByteArray>> handshake;
-    if (!m_url.password.isEmpty()) {
-        if (m_url.user.isEmpty())
-            handshake.append({"AUTH", m_url.password.toUtf8()});
-        else
-            handshake.append({"AUTH", m_url.user.toUtf8(), m_url.password.toUtf8()});
-    }
-    if (!m_url.clientName.isEmpty())
-        handshake.append({"CLIENT", "SETNAME", m_url.clientName.toUtf8()});
-    if (m_url.db != 0)
-        handshake.append({"SELECT", QByteArray::number(m_url.db)});
+    const QList<QList<QByteArray>> handshake = m_url.handshake();
     if (handshake.isEmpty())
         return {};
     QList<RespValue> replies;

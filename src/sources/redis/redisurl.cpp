@@ -155,4 +155,20 @@ RedisUrl RedisUrl::parse(const QString &text)
     return result;
 }
 
+QList<QList<QByteArray>> RedisUrl::handshake() const
+{
+    QList<QList<QByteArray>> commands;
+    if (!password.isEmpty()) {
+        if (user.isEmpty())
+            commands.append({"AUTH", password.toUtf8()});
+        else
+            commands.append({"AUTH", user.toUtf8(), password.toUtf8()});
+    }
+    if (!clientName.isEmpty())
+        commands.append({"CLIENT", "SETNAME", clientName.toUtf8()});
+    if (db != 0)
+        commands.append({"SELECT", QByteArray::number(db)});
+    return commands;
+}
+
 } // namespace Sightline

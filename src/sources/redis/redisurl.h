@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace Sightline {
@@ -24,6 +26,9 @@ struct RedisUrl
     // The address without the password: "redis://reader@cache:6379/0".
     QString redacted() const;
     QString hostPort() const;
+    // What a new connection says first: AUTH (when there is a password), CLIENT SETNAME, SELECT
+    // (when the database is not 0). Every client of ours sends exactly these.
+    QList<QList<QByteArray>> handshake() const;
 
     static RedisUrl parse(const QString &text);
 };
