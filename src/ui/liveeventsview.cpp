@@ -261,6 +261,7 @@ void LiveEventsView::setHub(LiveEventHub *hub, const LiveSettings &settings)
     m_settings = settings;
     m_pending.clear();
     m_pendingEvents = 0;
+    m_receivedEvents = 0;
     m_timing = {};
     LiveEventRingLimits limits;
     limits.maxEvents = qMax<qint64>(1000, settings.bufferEvents);
@@ -287,22 +288,34 @@ void LiveEventsView::appendBatch(const LiveEventBatchPtr &batch)
 {
     if (!batch || batch->isEmpty())
         return;
+    m_receivedEvents += batch->size();
     if (m_paused) {
         // Collected, not shown: the table and timeline hold still until resume. Never more than
         // the ring would keep anyway.
         m_pending.push_back(batch);
         m_pendingEvents += batch->size();
+        // Within the ring's own limits, events and bytes: the oldest held batches go first.
         qint64 held = 0;
-        for (const LiveEventBatchPtr &pending : m_pending)
+        qint64 bytes = 0;
+        for (const LiveEventBatchPtr &pending : m_pending) {
             held += pending->size();
-        while (m_pending.size() > 1 &&
-               held - m_pending.front()->size() >= m_model->ring().limits().maxEvents) {
+            bytes += pending->memoryBytes();
+        }
+        const LiveEventRingLimits &limits = m_model->ring().limits();
+        while (m_pending.size() > 1 && (held - m_pending.front()->size() >= limits.maxEvents ||
+                                        bytes - m_pending.front()->memoryBytes() >= limits.maxBytes)) {
             held -= m_pending.front()->size();
+            bytes -= m_pending.front()->memoryBytes();
             m_pending.pop_front();
         }
         updatePauseUi();
         return;
     }
+    applyBatch(batch);
+}
+
+void LiveEventsView::applyBatch(const LiveEventBatchPtr &batch)
+{
     QElapsedTimer clock;
     clock.start();
     m_model->appendBatch(batch);
@@ -335,7 +348,7 @@ void LiveEventsView::setPaused(bool paused)
         pending.swap(m_pending);
         m_pendingEvents = 0;
         for (const LiveEventBatchPtr &batch : pending)
-            appendBatch(batch);
+            applyBatch(batch);
         setFollowing(true);
     }
     updatePauseUi();

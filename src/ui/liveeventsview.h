@@ -86,6 +86,7 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    void applyBatch(const LiveEventBatchPtr &batch); // into the model, now (not paused)
     void updateStatus();
     void updateCounts();
     void updateEmptyState();
@@ -125,6 +126,7 @@ private:
     bool m_paused = false;
     std::deque<LiveEventBatchPtr> m_pending;
     qint64 m_pendingEvents = 0;
+    qint64 m_receivedEvents = 0; // every event handed to appendBatch since setHub
     bool m_loadingOlder = false;
     bool m_historyReachedStart = false;
     QFuture<LiveHistoryResult> m_olderFuture;

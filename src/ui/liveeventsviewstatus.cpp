@@ -82,7 +82,9 @@ void LiveEventsView::updateCounts()
     QStringList parts;
     if (m_hub) {
         const LiveHubCounters counters = m_hub->counters();
-        parts << tr("%1 received").arg(formatCount(counters.received));
+        // What reached this view, not what the sources have read: those differ by the events of
+        // the batch on its way (up to 200 ms), which would read as a loss.
+        parts << tr("%1 received").arg(formatCount(m_receivedEvents + counters.duplicates));
         if (counters.duplicates)
             parts << tr("%1 duplicates").arg(formatCount(counters.duplicates));
         if (counters.unparseable)
