@@ -4,9 +4,11 @@
 #include "models/liveeventmodel.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <vector>
@@ -131,7 +133,9 @@ void LiveRateChart::paintEvent(QPaintEvent *)
     const qint64 first = last - m_seconds + 1;
     std::vector<std::array<quint32, LiveLaneCount>> bins(static_cast<size_t>(m_seconds));
     quint32 peak = 0;
-    std::array<quint32, LiveLaneCount> latest{};
+    // The legend gives each lane's mean over the last 10 s: one second alone is too jumpy to read.
+    const int recentSeconds = std::min(10, m_seconds);
+    std::array<double, LiveLaneCount> recent{};
     if (m_model) {
         const LiveEventRate &rate = m_model->rate();
         for (int i = 0; i < m_seconds; ++i) {
@@ -143,18 +147,22 @@ void LiveRateChart::paintEvent(QPaintEvent *)
             }
             peak = std::max(peak, sum);
         }
-        latest = bins.back();
+        for (int i = m_seconds - recentSeconds; i < m_seconds; ++i)
+            for (int lane = 0; lane < LiveLaneCount; ++lane)
+                recent[size_t(lane)] += bins[size_t(i)][size_t(lane)] / double(recentSeconds);
     }
     const quint32 top = niceCeiling(qMax<quint32>(peak, 5));
     m_drawnPeak = peak;
 
-    // Legend: each lane's colour and its latest rate.
+    // Legend: each lane's colour and its recent rate.
     qreal x = plot.left();
     for (int lane = 0; lane < LiveLaneCount; ++lane) {
-        const QString label =
-            u"%1 %2"_s.arg(liveLaneDisplayName(LiveLane(lane)), formatCount(latest[size_t(lane)]));
+        const double value = recent[size_t(lane)];
+        const QString rateText = value > 0 && value < 10 ? QLocale().toString(value, 'f', 1)
+                                                         : formatCount(qint64(std::llround(value)));
+        const QString label = u"%1 %2"_s.arg(liveLaneDisplayName(LiveLane(lane)), rateText);
         painter.fillRect(QRectF(x, 4 + (metrics.height() - 9) / 2.0, 9, 9), laneColor(LiveLane(lane)));
-        painter.setPen(latest[size_t(lane)] ? text : muted);
+        painter.setPen(value > 0 ? text : muted);
         painter.drawText(QPointF(x + 13, 4 + metrics.ascent()), label);
         x += 13 + metrics.horizontalAdvance(label) + 16;
     }

@@ -13,7 +13,8 @@ namespace Sightline {
 class LiveEventModel;
 
 // Events per second per lane over the last few minutes (the model's LiveEventRate), stacked,
-// custom painted, redrawn a few times a second at most. The legend gives each lane's latest rate.
+// custom painted, redrawn a few times a second at most. The legend gives each lane's mean rate
+// over the last 10 s.
 class LiveRateChart : public QWidget
 {
     Q_OBJECT
