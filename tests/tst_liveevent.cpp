@@ -152,6 +152,9 @@ private Q_SLOTS:
             << QByteArray(
                    "{\"id\":1.5,\"type\":\"t\",\"category\":\"research\",\"severity\":\"info\",\"ts\":1}")
             << u"\"id\" is not an integer"_s;
+        QTest::newRow("id overflows") << QByteArray("{\"id\":9999999999999999999,\"type\":\"t\",\"category\":"
+                                                    "\"research\",\"severity\":\"info\",\"ts\":1}")
+                                      << u"\"id\" is not an integer"_s;
         QTest::newRow("type not string")
             << QByteArray("{\"id\":1,\"type\":3,\"category\":\"research\",\"severity\":\"info\",\"ts\":1}")
             << u"\"type\" is not a string"_s;
@@ -296,6 +299,21 @@ private Q_SLOTS:
         QCOMPARE(ring.size(), 3000);
         QCOMPARE(ring.at(ring.firstSeq()).record->id, 5001);
         QCOMPARE(ring.droppedTotal(), 5000);
+    }
+
+    // Regression: one batch larger than the whole memory cap emptied the ring, itself included.
+    void ringKeepsAnOversizedNewestBatch()
+    {
+        const LiveEventBatchPtr small = makeBatch(1, 10);
+        LiveEventRing ring(LiveEventRingLimits{1000000, small->memoryBytes() * 2});
+        ring.append(small);
+        ring.append(makeBatch(100, 5000)); // alone far over the cap
+        QCOMPARE(ring.size(), 5000);
+        QCOMPARE(ring.at(ring.firstSeq()).record->id, 100);
+        QCOMPARE(ring.droppedTotal(), 10);
+        // clear() is not "dropped for room": the view offers history only for that.
+        ring.clear();
+        QCOMPARE(ring.droppedTotal(), 10);
     }
 
     void filterMatches()

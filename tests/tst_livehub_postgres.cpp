@@ -221,6 +221,19 @@ private Q_SLOTS:
         QCOMPARE(three->record->timestamp, now / 1000 * 1000);
         QCOMPARE(three->batch->type(*three->record), "e.f");
         QVERIFY(!collector.findId(1));
+
+        // Regression: a row committed after a larger id (two writers) was never read, because
+        // polling resumed after the largest id seen. Rows are read again, but handed on once.
+        const QString ts = Sightline::formatTimestampUtc(now);
+        QVERIFY(writer->exec(insert, {10, u"e10"_s, u"g.h"_s, u"storage"_s, ts}).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(collector.records, 3, 10000);
+        QVERIFY(writer->exec(insert, {7, u"e7"_s, u"late.commit"_s, u"storage"_s, ts}).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(collector.records, 4, 10000);
+        QVERIFY(collector.findId(7));
+        QTest::qWait(500); // several more polls over the same rows
+        QCOMPARE(collector.records, 4);
+        QCOMPARE(hub.counters().duplicates, 0);
+        QVERIFY(!collector.findId(1)); // before the start: history, not live
     }
 
     // A table that is not there (yet): the poll source keeps retrying with the database's words.

@@ -540,7 +540,8 @@ private:
 
 std::optional<qint64> parseInteger(QByteArrayView text)
 {
-    if (text.isEmpty() || text.size() > 19)
+    // 18 digits always fit a qint64; an id longer than that is not one the platform writes.
+    if (text.isEmpty() || text.size() > (text.startsWith('-') ? 19 : 18))
         return std::nullopt;
     qint64 v = 0;
     qsizetype i = 0;

@@ -33,7 +33,7 @@ qint64 LiveEventRing::append(LiveEventBatchPtr batch)
 
 void LiveEventRing::clear()
 {
-    m_dropped += size();
+    // Not counted as dropped: that counts what the caps pushed out (the view offers history then).
     m_chunks.clear();
     m_firstSeq = m_endSeq;
     m_bytes = 0;
@@ -43,7 +43,8 @@ void LiveEventRing::clear()
 void LiveEventRing::trim()
 {
     // Whole batches go while the memory is over the cap: their bytes are only freed as a whole.
-    while (!m_chunks.empty() && m_bytes > m_limits.maxBytes) {
+    // The newest stays even when it alone is over the cap, so the view never empties.
+    while (m_chunks.size() > 1 && m_bytes > m_limits.maxBytes) {
         const Chunk &front = m_chunks.front();
         const qint64 held = front.batch->size() - front.skip;
         m_dropped += held;

@@ -28,7 +28,8 @@ public:
     // Applies at once: drops the oldest events until the ring fits.
     void setLimits(LiveEventRingLimits limits);
 
-    // Takes the batch; returns how many of the oldest events were dropped to make room.
+    // Takes the batch; returns how many of the oldest events were dropped to make room. The
+    // newest batch is always kept, even when it alone is over the memory cap.
     qint64 append(LiveEventBatchPtr batch);
     void clear(); // drops everything; sequence numbers keep growing
 
@@ -38,7 +39,7 @@ public:
     qint64 size() const { return qint64(m_endSeq - m_firstSeq); }
     bool isEmpty() const { return m_endSeq == m_firstSeq; }
     qint64 memoryBytes() const { return m_bytes; }
-    qint64 droppedTotal() const { return m_dropped; } // events dropped for room since construction
+    qint64 droppedTotal() const { return m_dropped; } // events dropped for room (not by clear())
 
     // One held event: its record and the batch that holds its text. seq must be in range.
     struct Ref

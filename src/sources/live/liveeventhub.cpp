@@ -118,7 +118,11 @@ void LiveEventHub::Private::stopAll(bool deliverRest)
     if (deliverRest && merger) {
         if (std::unique_ptr<LiveEventBatch> rest = merger->take()) {
             rest->shrinkToFit();
-            Q_EMIT q->batchReady(LiveEventBatchPtr(std::move(rest)));
+            // Queued like every batch before it, so the last one cannot overtake them.
+            LiveEventBatchPtr shared(std::move(rest));
+            LiveEventHub *hub = q;
+            QMetaObject::invokeMethod(
+                hub, [hub, shared] { Q_EMIT hub->batchReady(shared); }, Qt::QueuedConnection);
         }
     }
 }

@@ -84,6 +84,7 @@ QString LivePollSource::session()
         if (!newest.ok())
             return newest.error.message;
         m_lastId = newest.rows.isEmpty() ? 0 : sqlToInt64(newest.rows.constFirst().value(0)).value_or(0);
+        m_startId = m_lastId; // rows up to here are history, not live
         m_haveStart = true;
     }
     reportLive();
@@ -93,7 +94,10 @@ QString LivePollSource::session()
                          QString::number(PageRows);
     const int interval = qMax(10, m_profile.live.pollIntervalMs);
     while (!stopping()) {
-        const SqlResult rows = conn->exec(page, {m_lastId});
+        // Ids are taken when a transaction starts but seen when it commits: with several writers a
+        // smaller id can appear after a larger one. Each poll reads the last OverlapIds again and
+        // hands on only the rows it has not seen.
+        const SqlResult rows = conn->exec(page, {qMax<qint64>(0, m_lastId - OverlapIds)});
         if (!rows.ok())
             return stopping() ? QString() : rows.error.message;
         if (!rows.rows.isEmpty()) {
@@ -101,10 +105,20 @@ QString LivePollSource::session()
             batch->reserve(rows.rows.size(), rows.rows.size() * 160);
             const qint64 receivedAt = QDateTime::currentMSecsSinceEpoch();
             for (const QVariantList &row : rows.rows) {
+                const std::optional<qint64> id = sqlToInt64(row.value(0));
+                if (id && (*id <= m_startId || m_seen.contains(*id)))
+                    continue;
                 appendLiveEventRow(*batch, row, LiveSource::Poll, receivedAt, true);
-                m_lastId = qMax(m_lastId, batch->records().back().id);
+                if (id) {
+                    m_seen.insert(*id);
+                    m_lastId = qMax(m_lastId, *id);
+                }
             }
-            flush(batch);
+            // Forget what the next poll cannot read again.
+            for (auto it = m_seen.begin(); it != m_seen.end();)
+                it = *it <= m_lastId - OverlapIds ? m_seen.erase(it) : std::next(it);
+            if (!batch->isEmpty())
+                flush(batch);
         }
         if (rows.rows.size() == PageRows)
             continue; // more is waiting

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <mutex>
+#include <unordered_set>
 
 namespace Sightline {
 
@@ -17,6 +18,7 @@ class LivePollSource final : public LiveSourceWorker
 {
 public:
     static constexpr int PageRows = 10000;
+    static constexpr qint64 OverlapIds = 1000; // ids read again by each poll (late commits)
 
     LivePollSource(const WorkspaceProfile &profile, LiveSourceContext context);
     ~LivePollSource() override;
@@ -33,6 +35,8 @@ private:
     std::mutex m_connMutex; // guards the pointer for interrupt(); the connection is used on run()'s thread
     SqlConnection *m_conn = nullptr;
     qint64 m_lastId = 0;
+    qint64 m_startId = 0;              // max(id) when polling started
+    std::unordered_set<qint64> m_seen; // ids in (m_lastId - OverlapIds, m_lastId] already handed on
     bool m_haveStart = false;
 };
 
