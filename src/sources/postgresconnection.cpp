@@ -39,9 +39,13 @@ public:
         close();
         m_connectCancelled.store(false);
         // Keys of a URL's query and these keywords are merged by libpq; ours only add safety.
-        QByteArrayList keys{"dbname", "application_name", "options"};
-        QByteArrayList values{m_url.toUtf8(), "sightline",
-                              m_readOnly ? "-c default_transaction_read_only=on" : ""};
+        // Keepalives come before the URL, so its own settings win: a network path that dies
+        // silently fails a waiting statement within about a minute, not TCP's quarter of an hour.
+        QByteArrayList keys{"keepalives_idle", "keepalives_interval", "keepalives_count",
+                            "dbname",          "application_name",    "options"};
+        QByteArrayList values{"30",        "10",
+                              "3",         m_url.toUtf8(),
+                              "sightline", m_readOnly ? "-c default_transaction_read_only=on" : ""};
         if (!m_readOnly) {
             keys.removeLast();
             values.removeLast();
