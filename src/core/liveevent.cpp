@@ -1,5 +1,7 @@
 #include "liveevent.h"
 
+#include "timestamp.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -205,17 +207,6 @@ namespace {
 inline bool isWs(char c)
 {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + qint64(doe) - 719468;
 }
 
 // The single-pass reader of one event object. Strings without escapes are views into the message;
@@ -559,80 +550,7 @@ std::optional<qint64> parseInteger(QByteArrayView text)
     return negative ? -v : v;
 }
 
-int digits(QByteArrayView s, qsizetype at, int n, bool &ok)
-{
-    int v = 0;
-    for (int i = 0; i < n; ++i) {
-        const qsizetype k = at + i;
-        if (k >= s.size() || s[k] < '0' || s[k] > '9') {
-            ok = false;
-            return 0;
-        }
-        v = v * 10 + (s[k] - '0');
-    }
-    return v;
-}
-
 } // namespace
-
-// RFC 3339 (and PostgreSQL's text form): 2026-11-30T11:00:00.123Z, 2026-11-30 11:00:00+00,
-// 2026-11-30T11:00:00.5+01:00. Returns ms since the epoch.
-std::optional<qint64> parseLiveTimestamp(QByteArrayView s)
-{
-    bool ok = true;
-    const int year = digits(s, 0, 4, ok);
-    if (!ok || s.size() < 19 || s[4] != '-' || s[7] != '-' ||
-        (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
-        return std::nullopt;
-    const int month = digits(s, 5, 2, ok);
-    const int day = digits(s, 8, 2, ok);
-    const int hour = digits(s, 11, 2, ok);
-    const int minute = digits(s, 14, 2, ok);
-    const int second = digits(s, 17, 2, ok);
-    if (!ok || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
-        return std::nullopt;
-    qsizetype i = 19;
-    int ms = 0;
-    if (i < s.size() && s[i] == '.') {
-        ++i;
-        int scale = 100;
-        const qsizetype start = i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-            ms += (s[i] - '0') * scale;
-            scale /= 10;
-            ++i;
-        }
-        if (i == start)
-            return std::nullopt;
-    }
-    qint64 offsetMinutes = 0;
-    if (i < s.size()) {
-        const char z = s[i];
-        if (z == 'Z' || z == 'z') {
-            ++i;
-        } else if (z == '+' || z == '-') {
-            const int sign = z == '-' ? -1 : 1;
-            const int oh = digits(s, i + 1, 2, ok);
-            i += 3;
-            int om = 0;
-            if (ok && i < s.size()) {
-                if (s[i] == ':')
-                    ++i;
-                om = digits(s, i, 2, ok);
-                i += 2;
-            }
-            if (!ok || oh > 23 || om > 59)
-                return std::nullopt;
-            offsetMinutes = sign * (oh * 60 + om);
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (i != s.size())
-        return std::nullopt;
-    const qint64 days = daysFromCivil(year, unsigned(month), unsigned(day));
-    return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60000 + qint64(second) * 1000 + ms;
-}
 
 // ---- LiveEventParser --------------------------------------------------------------------
 
@@ -760,7 +678,8 @@ void LiveEventParser::parse(QByteArrayView message, qint64 receivedAt, LiveEvent
                 if (isString) {
                     if (!scan.readString(value, tsBuf))
                         break;
-                    const std::optional<qint64> ts = parseLiveTimestamp(value);
+                    // ASCII when it is a time at all; other bytes become letters parseTimestamp refuses.
+                    const Timestamp ts = parseTimestamp(QString::fromLatin1(value));
                     if (!ts) {
                         wrongField = "field \"ts\" is not an RFC 3339 time: \"" +
                                      value.first(std::min<qsizetype>(value.size(), 64)).toByteArray() + '"';
@@ -874,32 +793,6 @@ void appendJsonString(QByteArray &out, QStringView text)
     out.append('"');
 }
 
-void appendTimestamp(QByteArray &out, qint64 ms)
-{
-    qint64 days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
-    qint64 rest = ms - days * 86400000;
-    // civil_from_days (Howard Hinnant)
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const unsigned doe = unsigned(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    qint64 y = qint64(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-    char buf[40];
-    const int h = int(rest / 3600000);
-    rest %= 3600000;
-    const int mi = int(rest / 60000);
-    rest %= 60000;
-    const int s = int(rest / 1000);
-    const int msPart = int(rest % 1000);
-    const int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                                static_cast<long long>(y), m, d, h, mi, s, msPart);
-    out.append(buf, n);
-}
 } // namespace
 
 QByteArray liveEventJson(qint64 id, QStringView evaluationId, QStringView type, QStringView category,
@@ -921,7 +814,7 @@ QByteArray liveEventJson(qint64 id, QStringView evaluationId, QStringView type, 
     out.append(",\"severity\":");
     appendJsonString(out, severity);
     out.append(",\"ts\":\"");
-    appendTimestamp(out, timestampMs);
+    out.append(formatTimestampUtc(timestampMs).toLatin1());
     out.append("\",\"data\":");
     if (dataJson.isEmpty())
         out.append("null");

@@ -139,9 +139,6 @@ private:
     qint64 m_unparseable = 0;
 };
 
-// RFC 3339 (and PostgreSQL's text output: a space for 'T', "+00" offsets) to ms since the epoch.
-std::optional<qint64> parseLiveTimestamp(QByteArrayView text);
-
 // The inverse, for the publisher, the tests and the benchmark: one event as the platform's JSON
 // (ts as RFC 3339 with milliseconds, "Z"; evaluation_id null when empty; data inserted verbatim,
 // "null" when empty).
