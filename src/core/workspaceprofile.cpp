@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -237,6 +238,85 @@ std::optional<ProfileParseResult> parseLive(WorkspaceProfile &profile, const QJs
         return err;
     return std::nullopt;
 }
+
+// Keys a profile may hold at each place; anything else is warned about (a typo such as "sslmod"
+// would otherwise be silently ignored) and otherwise ignored, so that newer profiles still open.
+struct KnownKeys
+{
+    QStringList path; // where: {} root, {"sources"}, {"sources", "postgres"}, …
+    QStringList keys;
+};
+
+const QList<KnownKeys> &knownKeys()
+{
+    static const QList<KnownKeys> known{
+        {{},
+         {u"name"_s, u"description"_s, u"$schema"_s, u"sources"_s, u"schema"_s, u"drilldown"_s, u"live"_s}},
+        {{u"sources"_s},
+         {u"postgres"_s, u"sqlite"_s, u"files"_s, u"redis"_s, u"s3"_s, u"memory"_s, u"prometheus"_s,
+          u"grafana"_s, u"timeout_seconds"_s}},
+        {{u"sources"_s, u"postgres"_s}, {u"url"_s}},
+        {{u"sources"_s, u"sqlite"_s}, {u"path"_s}},
+        {{u"sources"_s, u"files"_s}, {u"root"_s}},
+        {{u"sources"_s, u"redis"_s}, {u"url"_s, u"delimiter"_s}},
+        {{u"sources"_s, u"s3"_s},
+         {u"endpoint"_s, u"bucket"_s, u"region"_s, u"addressing"_s, u"prefix"_s, u"ca_file"_s}},
+        {{u"sources"_s, u"memory"_s}, {u"url"_s, u"ca_file"_s}},
+        {{u"sources"_s, u"prometheus"_s}, {u"url"_s, u"ca_file"_s}},
+        {{u"sources"_s, u"grafana"_s}, {u"url"_s, u"orgId"_s, u"ca_file"_s}},
+        {{u"schema"_s}, {u"evaluations"_s, u"events"_s, u"columns"_s}},
+        {{u"drilldown"_s}, {u"padding_seconds"_s, u"panels"_s, u"grafana"_s}},
+        {{u"live"_s},
+         {u"redis_channels"_s, u"redis_patterns"_s, u"postgres_channel"_s, u"poll"_s, u"poll_interval_ms"_s,
+          u"buffer_events"_s, u"memory_mb"_s}},
+    };
+    return known;
+}
+
+// Keys that would hold a secret: a profile is shared in a team repository and must not.
+bool looksLikeSecret(const QString &key)
+{
+    static const QStringList secretish{u"password"_s,          u"passwd"_s,        u"token"_s,  u"secret"_s,
+                                       u"secret_access_key"_s, u"access_key_id"_s, u"api_key"_s};
+    return secretish.contains(key.toLower());
+}
+
+QStringList unknownKeyWarnings(const QJsonObject &root, const QString &filePath, const QByteArray &json)
+{
+    QStringList warnings;
+    for (const KnownKeys &place : knownKeys()) {
+        QJsonObject object = root;
+        bool present = true;
+        for (const QString &part : place.path) {
+            const QJsonValue v = object.value(part);
+            if (!v.isObject()) {
+                present = false;
+                break;
+            }
+            object = v.toObject();
+        }
+        if (!present)
+            continue;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (place.keys.contains(it.key()))
+                continue;
+            ProfileError warning;
+            warning.file = filePath;
+            locateKey(json, place.path + QStringList{it.key()}, warning.line, warning.column);
+            const QString where =
+                place.path.isEmpty() ? tr("at the top level") : tr("in %1").arg(place.path.join(u'.'));
+            if (looksLikeSecret(it.key()))
+                warning.message =
+                    tr("\"%1\" %2 looks like a secret and is ignored: a profile holds no secret; "
+                       "Sightline keeps it in the keychain or reads it from the environment")
+                        .arg(it.key(), where);
+            else
+                warning.message = tr("unknown key \"%1\" %2 (ignored)").arg(it.key(), where);
+            warnings.append(warning.toString());
+        }
+    }
+    return warnings;
+}
 } // namespace
 
 QString ProfileError::toString() const
@@ -403,6 +483,14 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
                            tr("\"orgId\" of source \"grafana\" must be a whole number from 1"));
         profile.grafana.orgId = int(orgId.toDouble());
     }
+    for (const auto &[source, out] :
+         {std::pair{u"s3"_s, &profile.s3.caFile}, std::pair{u"memory"_s, &profile.memoryCaFile},
+          std::pair{u"prometheus"_s, &profile.prometheus.caFile},
+          std::pair{u"grafana"_s, &profile.grafana.caFile}}) {
+        if (auto err = optionalString(source, u"ca_file"_s, *out))
+            return *err;
+        *out = resolvePath(*out, filePath);
+    }
     profile.sqlitePath = resolvePath(profile.sqlitePath, filePath);
     profile.filesRoot = resolvePath(profile.filesRoot, filePath);
 
@@ -446,6 +534,8 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
     if (auto err = parseLive(profile, live.toObject(), filePath, json))
         return *err;
 
+    profile.document = root;
+    profile.warnings = unknownKeyWarnings(root, filePath, json);
     ProfileParseResult result;
     result.profile = std::move(profile);
     return result;
@@ -468,6 +558,27 @@ ProfileParseResult loadWorkspaceProfile(const QString &filePath)
         return result;
     }
     return parseWorkspaceProfile(file.readAll(), QFileInfo(filePath).absoluteFilePath());
+}
+
+QByteArray workspaceProfileJson(const QJsonObject &document)
+{
+    // QJsonObject keeps keys sorted, so the same profile always gives the same bytes (diffs in a
+    // team repository stay small).
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}
+
+QString saveWorkspaceProfile(const QJsonObject &document, const QString &filePath)
+{
+    const QByteArray json = workspaceProfileJson(document);
+    const ProfileParseResult check = parseWorkspaceProfile(json, filePath);
+    if (!check.profile)
+        return check.error.toString();
+    QSaveFile file(filePath);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("cannot write %1: %2").arg(filePath, file.errorString());
+    if (file.write(json) != json.size() || !file.commit())
+        return tr("cannot write %1: %2").arg(filePath, file.errorString());
+    return {};
 }
 
 } // namespace Sightline

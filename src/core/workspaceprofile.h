@@ -1,6 +1,7 @@
 #pragma once
 
 #include "drilldown.h"
+#include "workspacesecrets.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -37,6 +38,7 @@ struct S3Settings
     QString region = QStringLiteral("us-east-1");
     bool pathStyle = true; // "addressing": "path" | "virtual"
     QString prefix;        // only this part of the bucket
+    QString caFile;        // "ca_file": extra CA certificates (PEM) for an https endpoint
 };
 
 // Prometheus and Grafana as the profile names them. Tokens never live here: the bearer token is
@@ -44,13 +46,15 @@ struct S3Settings
 // SIGHTLINE_PROMETHEUS_PASSWORD (the user name may be in the URL).
 struct PrometheusSettings
 {
-    QString url; // http(s)://host:9090[/prefix]; empty: not configured
+    QString url;    // http(s)://host:9090[/prefix]; empty: not configured
+    QString caFile; // "ca_file": extra CA certificates (PEM) for https
 };
 
 struct GrafanaSettings
 {
     QString url; // http(s)://grafana.internal[/prefix]; empty: not configured
     int orgId = 1;
+    QString caFile; // "ca_file": extra CA certificates (PEM) for https
 };
 
 // The Live Events view's sources and buffer: "live" in the profile.
@@ -77,7 +81,8 @@ struct WorkspaceProfile
     QString filesRoot;   // <root>/outputs, <root>/logs
     RedisSettings redis;
     S3Settings s3;
-    QString memoryUrl; // the storage service: http(s)://host:port
+    QString memoryUrl;    // the storage service: http(s)://host:port
+    QString memoryCaFile; // sources.memory.ca_file: extra CA certificates (PEM) for https
     PrometheusSettings prometheus;
     GrafanaSettings grafana;
     DrilldownSettings drilldownSettings; // "drilldown", parsed (defaults when absent)
@@ -87,6 +92,9 @@ struct WorkspaceProfile
     QJsonObject drilldown;
     SchemaNames schema;
     bool demo = false;
+    QJsonObject document;     // the whole file as read: what the connection dialog edits and saves
+    QStringList warnings;     // "profile.json:7:5: unknown key \"sslmod\" in sources.postgres (ignored)"
+    WorkspaceSecrets secrets; // resolved at run time (keychain, environment, prompt); never written
 
     bool hasRelationalStore() const { return !postgresUrl.isEmpty() || !sqlitePath.isEmpty(); }
 };
@@ -110,5 +118,12 @@ struct ProfileParseResult
 // Reads a workspace profile. Relative paths in it resolve against the file's folder.
 ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &filePath);
 ProfileParseResult loadWorkspaceProfile(const QString &filePath);
+
+// The profile document as a file: indented JSON, keys in a stable order. Holds no secret (the
+// document never does: secrets live in WorkspaceProfile::secrets only).
+QByteArray workspaceProfileJson(const QJsonObject &document);
+// Checks `document` as parseWorkspaceProfile would (errors name the key), then writes it atomically
+// (QSaveFile) to `filePath`. Empty error: written.
+QString saveWorkspaceProfile(const QJsonObject &document, const QString &filePath);
 
 } // namespace Sightline

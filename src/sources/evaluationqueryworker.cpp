@@ -12,7 +12,8 @@ namespace Sightline {
 std::unique_ptr<SqlConnection> createStoreConnection(const WorkspaceProfile &profile)
 {
     if (!profile.postgresUrl.isEmpty())
-        return createPostgresConnection(profile.postgresUrl, /*readOnly*/ true);
+        return createPostgresConnection(profile.postgresUrl, /*readOnly*/ true, profile.timeoutSeconds * 1000,
+                                        profile.secrets.postgresPassword);
     return createSqliteConnection(profile.sqlitePath, SqliteMode::ReadOnly);
 }
 

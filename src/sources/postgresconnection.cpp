@@ -22,8 +22,9 @@ namespace {
 class PostgresConnection final : public SqlConnection
 {
 public:
-    PostgresConnection(QString url, bool readOnly, int connectTimeoutMs)
+    PostgresConnection(QString url, bool readOnly, int connectTimeoutMs, QString password)
         : m_url(std::move(url))
+        , m_password(std::move(password))
         , m_readOnly(readOnly)
         , m_connectTimeoutMs(connectTimeoutMs)
     {
@@ -49,6 +50,12 @@ public:
         if (!m_readOnly) {
             keys.removeLast();
             values.removeLast();
+        }
+        // The workspace's password (keychain or environment) also comes before the URL: a
+        // password written into the URL wins.
+        if (!m_password.isEmpty()) {
+            keys.prepend("password");
+            values.prepend(m_password.toUtf8());
         }
         QList<const char *> k, v;
         for (qsizetype i = 0; i < keys.size(); ++i) {
@@ -278,6 +285,7 @@ private:
     }
 
     QString m_url;
+    QString m_password; // never logged; describe() and errors show the URL without it
     bool m_readOnly;
     int m_connectTimeoutMs;
     std::atomic_bool m_connectCancelled{false};
@@ -289,9 +297,9 @@ private:
 } // namespace
 
 std::unique_ptr<SqlConnection> createPostgresConnection(const QString &url, bool readOnly,
-                                                        int connectTimeoutMs)
+                                                        int connectTimeoutMs, const QString &password)
 {
-    return std::make_unique<PostgresConnection>(url, readOnly, connectTimeoutMs);
+    return std::make_unique<PostgresConnection>(url, readOnly, connectTimeoutMs, password);
 }
 
 } // namespace Sightline

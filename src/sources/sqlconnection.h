@@ -71,8 +71,11 @@ enum class SqliteMode { ReadOnly, ReadWrite, Create };
 // postgresql:// URL, or a SQLite file. `readOnly` connections to PostgreSQL set
 // default_transaction_read_only, so that no statement of ours can write. open() gives up after
 // `connectTimeoutMs` (a connect_timeout in the URL wins), and cancel() stops a connect in progress.
+// `password` (the workspace's, from the keychain or environment) is used unless the URL has one;
+// without either, libpq reads PGPASSWORD and ~/.pgpass as usual.
 std::unique_ptr<SqlConnection> createPostgresConnection(const QString &url, bool readOnly = true,
-                                                        int connectTimeoutMs = 10000);
+                                                        int connectTimeoutMs = 10000,
+                                                        const QString &password = {});
 std::unique_ptr<SqlConnection> createSqliteConnection(const QString &path,
                                                       SqliteMode mode = SqliteMode::ReadOnly);
 

@@ -36,6 +36,7 @@ StorageSources createStorageSources(const WorkspaceProfile &profile)
     SqlCatalogOptions sql;
     sql.schema = profile.schema;
     sql.timeoutMs = timeoutMs;
+    sql.password = profile.secrets.postgresPassword;
     if (!profile.postgresUrl.isEmpty())
         result.sources.push_back(SqlCatalogSource::createPostgres(profile.postgresUrl, sql));
     else
@@ -48,6 +49,7 @@ StorageSources createStorageSources(const WorkspaceProfile &profile)
     if (!profile.redis.url.isEmpty()) {
         RedisSourceOptions redis;
         redis.delimiter = profile.redis.delimiter.toUtf8();
+        redis.password = profile.secrets.redisPassword;
         result.sources.push_back(std::make_unique<RedisSource>(
             redisUrlWithTimeout(profile.redis.url, profile.timeoutSeconds), redis));
     } else {
@@ -60,13 +62,7 @@ StorageSources createStorageSources(const WorkspaceProfile &profile)
         result.missing << storageBackendTitle(StorageBackend::Files);
 
     if (!profile.s3.endpoint.isEmpty()) {
-        S3Config s3;
-        s3.endpoint = QUrl(profile.s3.endpoint);
-        s3.region = profile.s3.region;
-        s3.bucket = profile.s3.bucket;
-        s3.pathStyle = profile.s3.pathStyle;
-        s3.timeoutMs = timeoutMs;
-        s3.credentials = SigV4Credentials::fromEnvironment();
+        const S3Config s3 = S3Config::fromProfile(profile);
         if (!s3.endpoint.isValid() || s3.endpoint.host().isEmpty())
             result.problems << u"s3.endpoint: %1 is not a URL"_s.arg(
                 s3.endpoint.toDisplayString(QUrl::RemoveUserInfo));
@@ -78,7 +74,7 @@ StorageSources createStorageSources(const WorkspaceProfile &profile)
 
     if (!profile.memoryUrl.isEmpty()) {
         MemorySource::Options memory;
-        memory.http.timeoutMs = timeoutMs;
+        memory.http = StorageServiceClient::Options::fromProfile(profile);
         result.sources.push_back(std::make_unique<MemorySource>(profile.memoryUrl, memory));
     } else {
         result.missing << storageBackendTitle(StorageBackend::Memory);

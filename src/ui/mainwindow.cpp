@@ -169,8 +169,7 @@ void MainWindow::setWorkspace(const WorkspaceProfile &profile)
         statusBar()->showMessage(tr("Workspace profile: %1").arg(problem), 15000);
     m_ui->storageExplorer->setSources(std::move(storage.sources), storage.missing);
     if (!profile.prometheus.url.isEmpty()) {
-        m_prometheus = std::make_unique<PrometheusClient>(
-            PrometheusConnection::fromProfileUrl(profile.prometheus.url, profile.timeoutSeconds));
+        m_prometheus = std::make_unique<PrometheusClient>(PrometheusConnection::fromProfile(profile));
     }
     m_ui->metricsView->setWorkspace(profile, m_prometheus.get());
     m_liveHub = std::make_unique<LiveEventHub>(profile);

@@ -20,9 +20,9 @@ std::unique_ptr<SqlCatalogSource> SqlCatalogSource::createPostgres(const QString
     Catalog::DialectOptions dialect;
     dialect.timeoutMs = options.timeoutMs;
     dialect.applicationName = options.applicationName;
-    auto worker =
-        std::make_unique<Worker>(createPostgresConnection(url, /*readOnly*/ true, options.timeoutMs),
-                                 Catalog::createPostgresDialect(dialect), options);
+    auto worker = std::make_unique<Worker>(
+        createPostgresConnection(url, /*readOnly*/ true, options.timeoutMs, options.password),
+        Catalog::createPostgresDialect(dialect), options);
     return std::unique_ptr<SqlCatalogSource>(
         new SqlCatalogSource(StorageBackend::PostgreSQL, redactUrl(url), std::move(worker)));
 }

@@ -20,6 +20,7 @@ struct SqlCatalogOptions
     int tablePageSize = 1000;
     int rowPageSize = 200;
     int valueCap = 1000; // characters of one value in a row preview before "load all"
+    QString password;    // PostgreSQL: the workspace's password (keychain/environment); never logged
 };
 
 // The relational store in the Storage Explorer: schemas → tables and views (estimated rows,

@@ -77,9 +77,9 @@ QString ttlText(const std::optional<qint64> &ttlMs)
 
 // The profile's timeout reaches Redis through its URL, unless the URL sets one itself (as the
 // Storage Explorer does).
-RedisUrl redisUrl(const QString &text, int timeoutSeconds)
+RedisUrl redisUrl(const QString &text, int timeoutSeconds, const QString &password)
 {
-    RedisUrl url = RedisUrl::parse(text);
+    RedisUrl url = RedisUrl::parse(text, password);
     if (!QUrlQuery(QUrl(text)).hasQueryItem(u"timeout"_s))
         url.timeoutMs = timeoutSeconds * 1000;
     return url;
@@ -90,9 +90,9 @@ RedisUrl redisUrl(const QString &text, int timeoutSeconds)
 LineageWorker::LineageWorker(const WorkspaceProfile &profile)
     : m_profile(profile)
 {
-    const int timeoutMs = qMax(1, profile.timeoutSeconds) * 1000;
     if (!profile.redis.url.isEmpty()) {
-        const RedisUrl url = redisUrl(profile.redis.url, qMax(1, profile.timeoutSeconds));
+        const RedisUrl url =
+            redisUrl(profile.redis.url, qMax(1, profile.timeoutSeconds), profile.secrets.redisPassword);
         if (!url.isValid())
             m_redisProblem = url.error;
         m_redis = std::make_unique<RedisConnection>(url);
@@ -100,21 +100,13 @@ LineageWorker::LineageWorker(const WorkspaceProfile &profile)
         m_redisRunner.setInterrupt([connection] { connection->interrupt(); });
     }
     if (!profile.s3.endpoint.isEmpty()) {
-        S3Config s3;
-        s3.endpoint = QUrl(profile.s3.endpoint);
-        s3.region = profile.s3.region;
-        s3.bucket = profile.s3.bucket;
-        s3.pathStyle = profile.s3.pathStyle;
-        s3.timeoutMs = timeoutMs;
-        s3.credentials = SigV4Credentials::fromEnvironment();
-        m_s3 = std::make_unique<S3Client>(s3);
+        m_s3 = std::make_unique<S3Client>(S3Config::fromProfile(profile));
         S3Client *client = m_s3.get();
         m_s3Runner.setInterrupt([client] { client->interrupt(); });
     }
     if (!profile.memoryUrl.isEmpty()) {
-        StorageServiceClient::Options options;
-        options.timeoutMs = timeoutMs;
-        m_memory = std::make_unique<StorageServiceClient>(QUrl(profile.memoryUrl), options);
+        m_memory = std::make_unique<StorageServiceClient>(
+            QUrl(profile.memoryUrl), StorageServiceClient::Options::fromProfile(profile));
         StorageServiceClient *client = m_memory.get();
         m_memoryRunner.setInterrupt([client] { client->interrupt(); });
     }

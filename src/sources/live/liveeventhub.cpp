@@ -159,10 +159,12 @@ void LiveEventHub::start()
     const int timeoutMs = qMax(1, profile.timeoutSeconds) * 1000;
     if (!profile.redis.url.isEmpty() && !(live.redisChannels.isEmpty() && live.redisPatterns.isEmpty()))
         d->sources.push_back(std::make_unique<LiveRedisSource>(profile.redis.url, live.redisChannels,
-                                                               live.redisPatterns, d->makeContext()));
+                                                               live.redisPatterns, d->makeContext(),
+                                                               profile.secrets.redisPassword));
     if (!profile.postgresUrl.isEmpty() && !live.postgresChannel.isEmpty())
         d->sources.push_back(std::make_unique<LivePostgresSource>(profile.postgresUrl, live.postgresChannel,
-                                                                  timeoutMs, d->makeContext()));
+                                                                  timeoutMs, d->makeContext(),
+                                                                  profile.secrets.postgresPassword));
     const bool poll = live.poll != LiveSettings::Poll::Never && profile.hasRelationalStore();
     if (poll)
         d->sources.push_back(std::make_unique<LivePollSource>(profile, d->makeContext()));

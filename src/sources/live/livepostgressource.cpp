@@ -50,10 +50,11 @@ bool waitSocket(PGconn *conn, short events, int ms)
 } // namespace
 
 LivePostgresSource::LivePostgresSource(const QString &url, const QString &channel, int timeoutMs,
-                                       LiveSourceContext context)
+                                       LiveSourceContext context, const QString &password)
     : LiveSourceWorker(LiveSource::Postgres, u"PostgreSQL "_s + redactUrl(url) + u" — LISTEN "_s + channel,
                        std::move(context))
     , m_url(url)
+    , m_password(password)
     , m_channel(channel)
     , m_timeoutMs(timeoutMs)
 {
@@ -83,10 +84,15 @@ QString LivePostgresSource::connect(PGconn *&conn)
 {
     // Keepalives come first so that the URL's own settings win; read-only like every Sightline
     // session (LISTEN is allowed in a read-only transaction).
-    const QByteArrayList keys{"keepalives_idle", "keepalives_interval", "keepalives_count",
-                              "dbname",          "application_name",    "options"};
-    const QByteArrayList values{
+    // The workspace's password too, before the URL: one written into the URL wins.
+    QByteArrayList keys{"keepalives_idle", "keepalives_interval", "keepalives_count",
+                        "dbname",          "application_name",    "options"};
+    QByteArrayList values{
         "30", "10", "3", m_url.toUtf8(), "sightline-live", "-c default_transaction_read_only=on"};
+    if (!m_password.isEmpty()) {
+        keys.prepend("password");
+        values.prepend(m_password.toUtf8());
+    }
     QList<const char *> k, v;
     for (qsizetype i = 0; i < keys.size(); ++i) {
         k.append(keys[i].constData());

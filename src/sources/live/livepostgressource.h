@@ -13,7 +13,8 @@ namespace Sightline {
 class LivePostgresSource final : public LiveSourceWorker
 {
 public:
-    LivePostgresSource(const QString &url, const QString &channel, int timeoutMs, LiveSourceContext context);
+    LivePostgresSource(const QString &url, const QString &channel, int timeoutMs, LiveSourceContext context,
+                       const QString &password = {});
     ~LivePostgresSource() override;
 
 protected:
@@ -27,6 +28,7 @@ private:
     QString execute(PGconn *conn, const QByteArray &sql);
 
     QString m_url;
+    QString m_password; // the workspace's (keychain/environment); never logged
     QString m_channel;
     int m_timeoutMs;
     LiveEventParser m_parser{LiveSource::Postgres, -(qint64(1) << 40)};

@@ -255,9 +255,9 @@ QString LiveRedisTransport::writeAll(const QByteArray &bytes)
 }
 
 LiveRedisSource::LiveRedisSource(const QString &url, QStringList channels, QStringList patterns,
-                                 LiveSourceContext context)
+                                 LiveSourceContext context, const QString &password)
     : LiveSourceWorker(LiveSource::Redis, describe(url, channels, patterns), std::move(context))
-    , m_url(RedisUrl::parse(url))
+    , m_url(RedisUrl::parse(url, password))
     , m_channels(std::move(channels))
     , m_patterns(std::move(patterns))
 {

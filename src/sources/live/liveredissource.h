@@ -17,8 +17,8 @@ class LiveRedisTransport;
 class LiveRedisSource final : public LiveSourceWorker
 {
 public:
-    LiveRedisSource(const QString &url, QStringList channels, QStringList patterns,
-                    LiveSourceContext context);
+    LiveRedisSource(const QString &url, QStringList channels, QStringList patterns, LiveSourceContext context,
+                    const QString &password = {});
     ~LiveRedisSource() override;
 
     static QString describe(const QString &url, const QStringList &channels, const QStringList &patterns);

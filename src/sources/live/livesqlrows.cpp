@@ -13,7 +13,8 @@ namespace Sightline {
 std::unique_ptr<SqlConnection> openLiveStore(const WorkspaceProfile &profile)
 {
     if (!profile.postgresUrl.isEmpty())
-        return createPostgresConnection(profile.postgresUrl, true, profile.timeoutSeconds * 1000);
+        return createPostgresConnection(profile.postgresUrl, true, profile.timeoutSeconds * 1000,
+                                        profile.secrets.postgresPassword);
     if (!profile.sqlitePath.isEmpty())
         return createSqliteConnection(profile.sqlitePath, SqliteMode::ReadOnly);
     return nullptr;

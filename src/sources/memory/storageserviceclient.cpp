@@ -137,6 +137,17 @@ std::optional<MemorySnapshot> parseMemoryResponse(const QByteArray &body, QStrin
     return snapshot;
 }
 
+StorageServiceClient::Options StorageServiceClient::Options::fromProfile(const WorkspaceProfile &profile)
+{
+    Options options;
+    options.timeoutMs = qMax(1, profile.timeoutSeconds) * 1000;
+    options.caFile = profile.memoryCaFile;
+    options.bearerToken = profile.secrets.memoryToken;
+    if (options.bearerToken.isEmpty())
+        options.bearerToken = qEnvironmentVariable("SIGHTLINE_MEMORY_TOKEN");
+    return options;
+}
+
 StorageServiceClient::StorageServiceClient(const QUrl &baseUrl, const Options &options)
     : m_baseUrl(baseUrl)
     , m_options(options)

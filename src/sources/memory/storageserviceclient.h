@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/workspaceprofile.h"
 #include "sources/storagesource.h"
 
 #include <QByteArray>
@@ -72,6 +73,12 @@ public:
     {
         int timeoutMs = 10'000;
         qint64 maxResponseBytes = 32 * 1024 * 1024;
+        QString
+            bearerToken; // Authorization: Bearer, when set (SIGHTLINE_MEMORY_TOKEN / keychain); never logged
+        QString caFile;  // extra CA certificates (PEM) for https
+
+        // The profile's timeout, sources.memory.ca_file and token (secrets, else the environment).
+        static Options fromProfile(const WorkspaceProfile &profile);
     };
 
     StorageServiceClient(const QUrl &baseUrl, const Options &options);

@@ -455,6 +455,17 @@ PrometheusConnection PrometheusConnection::fromProfileUrl(const QString &url, in
     return connection;
 }
 
+PrometheusConnection PrometheusConnection::fromProfile(const WorkspaceProfile &profile)
+{
+    PrometheusConnection connection = fromProfileUrl(profile.prometheus.url, profile.timeoutSeconds);
+    connection.caFile = profile.prometheus.caFile;
+    if (!profile.secrets.prometheusToken.isEmpty())
+        connection.bearerToken = profile.secrets.prometheusToken;
+    if (!profile.secrets.prometheusPassword.isEmpty())
+        connection.password = profile.secrets.prometheusPassword;
+    return connection;
+}
+
 namespace {
 
 PrometheusQueryReply queryReply(PrometheusOutcome &outcome)

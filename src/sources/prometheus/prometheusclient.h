@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/workspaceprofile.h"
+
 #include <QFuture>
 #include <QList>
 #include <QLoggingCategory>
@@ -22,11 +24,15 @@ struct PrometheusConnection
     QUrl url;            // base URL: http(s)://host:9090[/prefix]; user name may be in it
     QString bearerToken; // from SIGHTLINE_PROMETHEUS_TOKEN; never logged
     QString password;    // basic auth, with url.userName(); from SIGHTLINE_PROMETHEUS_PASSWORD
+    QString caFile;      // extra CA certificates (PEM) for https (sources.prometheus.ca_file)
     int timeoutMs = 10'000;
     qint64 maxResponseBytes = 1024LL * 1024 * 1024;
 
     // url from the profile, secrets from the environment.
     static PrometheusConnection fromProfileUrl(const QString &url, int timeoutSeconds);
+    // url, ca_file and timeout from the profile; token and password from its secrets, else the
+    // environment (as fromProfileUrl), else the URL's user info.
+    static PrometheusConnection fromProfile(const WorkspaceProfile &profile);
 };
 
 // What went wrong, as the user should read it. For an API error the message is Prometheus's own

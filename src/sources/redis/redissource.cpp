@@ -58,7 +58,7 @@ QString infoValue(const QHash<QByteArray, QByteArray> &info, const char *key)
 
 RedisSource::RedisSource(const QString &url, RedisSourceOptions options, QObject *parent)
     : StorageSource(parent)
-    , m_url(RedisUrl::parse(url))
+    , m_url(RedisUrl::parse(url, options.password))
     , m_options(std::move(options))
     , m_connection(std::make_unique<RedisConnection>(m_url))
     , m_index(m_options.delimiter)

@@ -19,6 +19,7 @@ struct RedisSourceOptions
     int scanCount = 1000;    // COUNT per SCAN
     int pageSize = 1000;     // nodes per children() page
     int notifyEveryMs = 300; // progressChanged / contentChanged while scanning
+    QString password;        // the workspace's (keychain/environment) when the URL has none; never logged
 };
 
 // Redis in the Storage Explorer. The first children("") starts a full SCAN that fills a

@@ -77,7 +77,7 @@ QString RedisUrl::redacted() const
     return text + hostPort() + u'/' + QString::number(db);
 }
 
-RedisUrl RedisUrl::parse(const QString &text)
+RedisUrl RedisUrl::parse(const QString &text, const QString &password)
 {
     RedisUrl result;
     const QUrl url(text.trimmed(), QUrl::StrictMode);
@@ -105,6 +105,8 @@ RedisUrl RedisUrl::parse(const QString &text)
     result.port = quint16(port);
     result.user = url.userName();
     result.password = url.password();
+    if (result.password.isEmpty())
+        result.password = password;
     if (result.password.isEmpty())
         result.password = qEnvironmentVariable("REDISCLI_AUTH");
 

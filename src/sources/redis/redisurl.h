@@ -30,7 +30,9 @@ struct RedisUrl
     // (when the database is not 0). Every client of ours sends exactly these.
     QList<QList<QByteArray>> handshake() const;
 
-    static RedisUrl parse(const QString &text);
+    // `password` (the workspace's, from the keychain or environment) is used when the URL has none;
+    // without either, REDISCLI_AUTH.
+    static RedisUrl parse(const QString &text, const QString &password = {});
 };
 
 } // namespace Sightline

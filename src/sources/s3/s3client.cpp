@@ -37,6 +37,26 @@ QByteArray S3Response::header(QByteArrayView name) const
     return {};
 }
 
+S3Config S3Config::fromProfile(const WorkspaceProfile &profile)
+{
+    S3Config s3;
+    s3.endpoint = QUrl(profile.s3.endpoint);
+    s3.region = profile.s3.region;
+    s3.bucket = profile.s3.bucket;
+    s3.pathStyle = profile.s3.pathStyle;
+    s3.caFile = profile.s3.caFile;
+    s3.timeoutMs = qMax(1, profile.timeoutSeconds) * 1000;
+    const WorkspaceSecrets &secrets = profile.secrets;
+    if (!secrets.s3AccessKeyId.isEmpty() && !secrets.s3SecretAccessKey.isEmpty()) {
+        s3.credentials.accessKeyId = secrets.s3AccessKeyId;
+        s3.credentials.secretAccessKey = secrets.s3SecretAccessKey;
+        s3.credentials.sessionToken = secrets.s3SessionToken;
+    } else {
+        s3.credentials = SigV4Credentials::fromEnvironment();
+    }
+    return s3;
+}
+
 S3Client::S3Client(S3Config config)
     : m_config(std::move(config))
     , m_signer(m_config.credentials, m_config.region)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/workspaceprofile.h"
 #include "s3xml.h"
 #include "sigv4signer.h"
 #include "sources/storagesource.h"
@@ -30,6 +31,10 @@ struct S3Config
     QString caFile;        // extra CA certificates (PEM) for https endpoints
     int timeoutMs = 10000; // per request
     SigV4Credentials credentials;
+
+    // The profile's sources.s3, its timeout, ca_file and credentials (WorkspaceProfile::secrets,
+    // else the environment's AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN).
+    static S3Config fromProfile(const WorkspaceProfile &profile);
 };
 
 struct S3Response

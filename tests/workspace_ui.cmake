@@ -1,0 +1,1 @@
+# Issue 6 tests: workspace_ui part.
