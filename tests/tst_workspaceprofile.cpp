@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -263,6 +264,123 @@ private Q_SLOTS:
         QCOMPARE(result.profile->schema.evaluationsTable, u"evaluations"_s);
         QCOMPARE(result.profile->schema.eventsTable, u"events"_s);
         QCOMPARE(result.profile->schema.column(u"started_at"_s), u"started_at"_s);
+    }
+
+    // Issue 6: a typo is warned about with its place, and the profile still opens.
+    void unknownKeysAreWarnedWithTheirPlace()
+    {
+        const QByteArray json = "{\n"
+                                "  \"name\": \"w\",\n"
+                                "  \"colour\": \"blue\",\n"
+                                "  \"sources\": {\n"
+                                "    \"postgres\": {\"url\": \"postgresql://db/x\",\n"
+                                "      \"sslmod\": \"verify-full\"},\n"
+                                "    \"kafka\": {}\n"
+                                "  },\n"
+                                "  \"live\": {\"bufer_events\": 5}\n"
+                                "}";
+        const ProfileParseResult result = Sightline::parseWorkspaceProfile(json, u"/p/w.json"_s);
+        QVERIFY2(result.profile.has_value(), qPrintable(result.error.toString()));
+        const QStringList warnings = result.profile->warnings;
+        QCOMPARE(warnings.size(), 4);
+        auto find = [&](const QString &key) {
+            for (const QString &w : warnings) {
+                if (w.contains(u'"' + key + u'"'))
+                    return w;
+            }
+            return QString();
+        };
+        QCOMPARE(find(u"colour"_s), u"/p/w.json:3:3: unknown key \"colour\" at the top level (ignored)"_s);
+        QCOMPARE(find(u"sslmod"_s), u"/p/w.json:6:7: unknown key \"sslmod\" in sources.postgres (ignored)"_s);
+        QVERIFY2(find(u"kafka"_s).startsWith(u"/p/w.json:7:5: "_s), qPrintable(find(u"kafka"_s)));
+        QVERIFY2(find(u"bufer_events"_s).contains(u"in live"_s), qPrintable(find(u"bufer_events"_s)));
+        // Known keys are not warned about, and the typed settings are read as before.
+        QCOMPARE(result.profile->postgresUrl, u"postgresql://db/x"_s);
+        const ProfileParseResult clean = Sightline::loadWorkspaceProfile(dataFile(u"design-sketch.json"_s));
+        QVERIFY(clean.profile.has_value());
+        QVERIFY2(clean.profile->warnings.isEmpty(), qPrintable(clean.profile->warnings.join(u'\n')));
+    }
+
+    // A password written into a profile is refused loudly and never kept: a profile is shared.
+    void secretLookingKeysAreWarnedAndDropped()
+    {
+        const QByteArray json =
+            "{\"sources\": {\n"
+            "  \"postgres\": {\"url\": \"postgresql://db/x\", \"password\": \"hunter2-zz\"},\n"
+            "  \"prometheus\": {\"url\": \"http://p\", \"token\": \"tok-zz\"}\n"
+            "}}";
+        const ProfileParseResult result = Sightline::parseWorkspaceProfile(json, u"/p/w.json"_s);
+        QVERIFY2(result.profile.has_value(), qPrintable(result.error.toString()));
+        const Sightline::WorkspaceProfile &p = *result.profile;
+        QCOMPARE(p.warnings.size(), 2);
+        for (const QString &w : p.warnings) {
+            QVERIFY2(w.contains(u"looks like a secret"_s), qPrintable(w));
+            QVERIFY(!w.contains(u"hunter2"_s) && !w.contains(u"tok-zz"_s));
+        }
+        const QByteArray saved = Sightline::workspaceProfileJson(p.document);
+        QVERIFY2(!saved.contains("hunter2-zz") && !saved.contains("tok-zz"), saved.constData());
+        QVERIFY(!QJsonDocument(p.sources).toJson().contains("hunter2-zz"));
+        QVERIFY(p.secrets.values().isEmpty()); // never taken as the secret either
+        QCOMPARE(p.postgresUrl, u"postgresql://db/x"_s);
+    }
+
+    void caFilesAreReadAndResolved()
+    {
+        const QByteArray json =
+            "{\"sources\": {\n"
+            "  \"prometheus\": {\"url\": \"https://p\", \"ca_file\": \"certs/ca.pem\"},\n"
+            "  \"grafana\": {\"url\": \"https://g\", \"ca_file\": \"/etc/ca.pem\"},\n"
+            "  \"memory\": {\"url\": \"https://m\", \"ca_file\": \"ca.pem\"},\n"
+            "  \"s3\": {\"endpoint\": \"https://s\", \"bucket\": \"b\", \"ca_file\": \"ca.pem\"}\n"
+            "}}";
+        const ProfileParseResult result = Sightline::parseWorkspaceProfile(json, u"/team/ws/w.json"_s);
+        QVERIFY2(result.profile.has_value(), qPrintable(result.error.toString()));
+        QCOMPARE(result.profile->prometheus.caFile, u"/team/ws/certs/ca.pem"_s);
+        QCOMPARE(result.profile->grafana.caFile, u"/etc/ca.pem"_s);
+        QCOMPARE(result.profile->memoryCaFile, u"/team/ws/ca.pem"_s);
+        QCOMPARE(result.profile->s3.caFile, u"/team/ws/ca.pem"_s);
+        QVERIFY(result.profile->warnings.isEmpty());
+
+        const ProfileParseResult wrong = Sightline::parseWorkspaceProfile(
+            "{\"sources\": {\n  \"prometheus\": {\"url\": \"https://p\",\n    \"ca_file\": 5}}}",
+            u"/p/w.json"_s);
+        QVERIFY(!wrong.profile.has_value());
+        QVERIFY2(wrong.error.message.contains(u"ca_file"_s), qPrintable(wrong.error.toString()));
+        QCOMPARE(wrong.error.line, 3);
+    }
+
+    // Saving checks the document first and writes atomically: a bad document or an unwritable
+    // place leaves nothing behind.
+    void saveRoundTripsAndRefusesBadDocuments()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const ProfileParseResult loaded = Sightline::loadWorkspaceProfile(dataFile(u"design-sketch.json"_s));
+        QVERIFY(loaded.profile.has_value());
+        const QString path = dir.filePath(u"saved.json"_s);
+        QCOMPARE(Sightline::saveWorkspaceProfile(loaded.profile->document, path), QString());
+        const ProfileParseResult again = Sightline::loadWorkspaceProfile(path);
+        QVERIFY2(again.profile.has_value(), qPrintable(again.error.toString()));
+        QCOMPARE(again.profile->document, loaded.profile->document);
+        QCOMPARE(again.profile->postgresUrl, loaded.profile->postgresUrl);
+        QCOMPARE(again.profile->drilldownSettings.panels.size(),
+                 loaded.profile->drilldownSettings.panels.size());
+
+        QJsonObject bad = loaded.profile->document;
+        QJsonObject sources = bad.value(u"sources"_s).toObject();
+        sources.insert(u"redis"_s, QJsonObject{{u"url"_s, u"http://not-redis"_s}});
+        bad.insert(u"sources"_s, sources);
+        const QString badPath = dir.filePath(u"bad.json"_s);
+        const QString error = Sightline::saveWorkspaceProfile(bad, badPath);
+        QVERIFY2(error.contains(u"redis://"_s), qPrintable(error));
+        QVERIFY(!QFile::exists(badPath));
+
+        // Under a regular file: not writable even for root.
+        const QString unwritable = path + u"/inside.json"_s;
+        const QString refused = Sightline::saveWorkspaceProfile(loaded.profile->document, unwritable);
+        QVERIFY2(refused.contains(unwritable), qPrintable(refused));
+        QVERIFY(!QFile::exists(unwritable));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // saved.json only
     }
 };
 

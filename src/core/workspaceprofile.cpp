@@ -273,6 +273,19 @@ const QList<KnownKeys> &knownKeys()
     return known;
 }
 
+// Removes the key at `path` (at most three levels deep, as in knownKeys()).
+void removeKey(QJsonObject &object, QStringList path)
+{
+    if (path.size() == 1) {
+        object.remove(path.constFirst());
+        return;
+    }
+    const QString head = path.takeFirst();
+    QJsonObject child = object.value(head).toObject();
+    removeKey(child, path);
+    object.insert(head, child);
+}
+
 // Keys that would hold a secret: a profile is shared in a team repository and must not.
 bool looksLikeSecret(const QString &key)
 {
@@ -281,9 +294,12 @@ bool looksLikeSecret(const QString &key)
     return secretish.contains(key.toLower());
 }
 
-QStringList unknownKeyWarnings(const QJsonObject &root, const QString &filePath, const QByteArray &json)
+// Warns about every unknown key; a key that looks like a secret is also removed from `root`, so
+// that it is not kept in memory nor written back when the profile is saved.
+QStringList unknownKeyWarnings(QJsonObject &root, const QString &filePath, const QByteArray &json)
 {
     QStringList warnings;
+    QList<QStringList> secretPaths;
     for (const KnownKeys &place : knownKeys()) {
         QJsonObject object = root;
         bool present = true;
@@ -305,16 +321,20 @@ QStringList unknownKeyWarnings(const QJsonObject &root, const QString &filePath,
             locateKey(json, place.path + QStringList{it.key()}, warning.line, warning.column);
             const QString where =
                 place.path.isEmpty() ? tr("at the top level") : tr("in %1").arg(place.path.join(u'.'));
-            if (looksLikeSecret(it.key()))
+            if (looksLikeSecret(it.key())) {
+                secretPaths.append(place.path + QStringList{it.key()});
                 warning.message =
                     tr("\"%1\" %2 looks like a secret and is ignored: a profile holds no secret; "
                        "Sightline keeps it in the keychain or reads it from the environment")
                         .arg(it.key(), where);
-            else
+            } else {
                 warning.message = tr("unknown key \"%1\" %2 (ignored)").arg(it.key(), where);
+            }
             warnings.append(warning.toString());
         }
     }
+    for (const QStringList &path : std::as_const(secretPaths))
+        removeKey(root, path);
     return warnings;
 }
 } // namespace
@@ -534,8 +554,10 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
     if (auto err = parseLive(profile, live.toObject(), filePath, json))
         return *err;
 
-    profile.document = root;
-    profile.warnings = unknownKeyWarnings(root, filePath, json);
+    QJsonObject document = root;
+    profile.warnings = unknownKeyWarnings(document, filePath, json);
+    profile.document = document;
+    profile.sources = document.value(u"sources"_s).toObject();
     ProfileParseResult result;
     result.profile = std::move(profile);
     return result;
