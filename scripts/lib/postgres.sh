@@ -19,6 +19,10 @@
 #   SIGHTLINE_TEST_POSTGRES_SOCKET_DIR  the unix socket's folder (also the server's temp dir)
 #   SIGHTLINE_TEST_POSTGRES_LOG         the server's log: every data-modifying or DDL statement
 #                                       (log_statement = 'mod'), each line with app=<application_name>
+#   SIGHTLINE_TEST_POSTGRES_TLS_URL     only when SIGHTLINE_TEST_TLS_CERT/_KEY are set (scripts/lib/tls.sh):
+#                                       postgresql://sightline@127.0.0.1:PORT/sightline_test?sslmode=verify-full
+#                                       &sslrootcert=$SIGHTLINE_TEST_CA_FILE. The server then has ssl = on
+#                                       with that certificate; plain TCP (sslmode=disable/prefer) still works.
 # Roles: postgres (superuser), sightline (may read sightline_test), and sightline_pw, whose
 # password is 'right-password' (scram-sha-256), so that tests can see a login rejected.
 
@@ -91,6 +95,21 @@ log_min_messages = warning
 log_statement = 'mod'
 log_line_prefix = '%m [%p] app=%a user=%u db=%d: '
 CONF
+    if [[ -n "${SIGHTLINE_TEST_TLS_CERT:-}" && -n "${SIGHTLINE_TEST_TLS_KEY:-}" ]]; then
+        # The server refuses a key that others may read, and reads it as user postgres.
+        _sightline_pg_as_owner cp "$SIGHTLINE_TEST_TLS_CERT" "$dir/data/server.crt"
+        cp "$SIGHTLINE_TEST_TLS_KEY" "$dir/data/server.key"
+        if [[ $(id -u) -eq 0 ]]; then
+            chown postgres: "$dir/data/server.key"
+        fi
+        chmod 0600 "$dir/data/server.key"
+        _sightline_pg_as_owner tee -a "$dir/data/postgresql.conf" >/dev/null <<'CONF'
+# TLS for the tests that need it (scripts/lib/tls.sh); clients choose with sslmode.
+ssl = on
+ssl_cert_file = 'server.crt'
+ssl_key_file = 'server.key'
+CONF
+    fi
     _sightline_pg_as_owner tee "$dir/data/pg_hba.conf" >/dev/null <<'HBA'
 local all all                   trust
 host  all postgres  127.0.0.1/32 trust
@@ -126,6 +145,9 @@ HBA
     export SIGHTLINE_TEST_POSTGRES_ADMIN_URL="postgresql://postgres@127.0.0.1:$port/postgres"
     export SIGHTLINE_TEST_POSTGRES_SEED_URL="postgresql://postgres@127.0.0.1:$port/sightline_test"
     export SIGHTLINE_TEST_POSTGRES_URL="postgresql://sightline@127.0.0.1:$port/sightline_test"
+    if [[ -n "${SIGHTLINE_TEST_TLS_CERT:-}" && -n "${SIGHTLINE_TEST_CA_FILE:-}" ]]; then
+        export SIGHTLINE_TEST_POSTGRES_TLS_URL="postgresql://sightline@127.0.0.1:$port/sightline_test?sslmode=verify-full&sslrootcert=$SIGHTLINE_TEST_CA_FILE"
+    fi
 
     _sightline_psql -d postgres <<'SQL'
 CREATE ROLE sightline LOGIN;

@@ -16,6 +16,9 @@
 #   SIGHTLINE_TEST_REDIS_READER_URL   redis://reader:PASSWORD@127.0.0.1:PORT/0, an ACL user that
 #                                     may only read: for the authentication tests only
 #   SIGHTLINE_TEST_REDIS_DIR          the server's temp folder (log in redis.log)
+#   SIGHTLINE_TEST_REDISS_PORT        only when SIGHTLINE_TEST_TLS_CERT/_KEY are set (scripts/lib/tls.sh):
+#                                     the same server's TLS port (clients need no certificate)
+#   SIGHTLINE_TEST_REDISS_URL         rediss://127.0.0.1:TLSPORT/0?cacert=$SIGHTLINE_TEST_CA_FILE
 
 _sightline_lib_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=cleanup.sh
@@ -57,13 +60,23 @@ sightline_redis_start() {
     local dir="$_sightline_redis_dir"
 
     # Another run may take the port between picking and binding: pick again when the bind fails.
+    local tls_port=""
     local attempt port started=
+    local tls_args=()
     for ((attempt = 1; attempt <= 8; attempt++)); do
         port="$(sightline_pick_port)"
+        if [[ -n "${SIGHTLINE_TEST_TLS_CERT:-}" && -n "${SIGHTLINE_TEST_TLS_KEY:-}" ]]; then
+            # A second port on the same server, so TLS tests see the same data as the others.
+            tls_port="$(sightline_pick_port)"
+            [[ "$tls_port" == "$port" ]] && tls_port="$(sightline_pick_port)"
+            tls_args=(--tls-port "$tls_port" --tls-cert-file "$SIGHTLINE_TEST_TLS_CERT"
+                --tls-key-file "$SIGHTLINE_TEST_TLS_KEY" --tls-ca-cert-file "${SIGHTLINE_TEST_CA_FILE:-$SIGHTLINE_TEST_TLS_CERT}"
+                --tls-auth-clients no)
+        fi
         : >"$dir/redis.log"
         "$SIGHTLINE_REDIS_SERVER" --port "$port" --bind 127.0.0.1 --dir "$dir" \
             --save "" --appendonly no --daemonize yes --pidfile "$dir/redis.pid" \
-            --logfile "$dir/redis.log" --loglevel warning >/dev/null 2>&1 || true
+            --logfile "$dir/redis.log" --loglevel warning "${tls_args[@]}" >/dev/null 2>&1 || true
         for _ in $(seq 100); do
             if redis-cli -h 127.0.0.1 -p "$port" PING 2>/dev/null | grep -q PONG; then
                 started=1
@@ -88,6 +101,10 @@ sightline_redis_start() {
     export SIGHTLINE_TEST_REDIS_DIR="$dir"
     export SIGHTLINE_TEST_REDIS_URL="redis://127.0.0.1:$port/0"
     export SIGHTLINE_TEST_REDIS_READER_URL="redis://reader:$SIGHTLINE_REDIS_READER_PASSWORD@127.0.0.1:$port/0"
+    if [[ -n "$tls_port" ]]; then
+        export SIGHTLINE_TEST_REDISS_PORT="$tls_port"
+        export SIGHTLINE_TEST_REDISS_URL="rediss://127.0.0.1:$tls_port/0?cacert=${SIGHTLINE_TEST_CA_FILE:-}"
+    fi
     # A user that can log in and read, and nothing else: the authentication tests log in as it.
     local acl
     acl="$(sightline_redis_cli ACL SETUSER reader on ">$SIGHTLINE_REDIS_READER_PASSWORD" '~*' resetchannels \
@@ -96,7 +113,7 @@ sightline_redis_start() {
         echo "redis.sh: creating the ACL user reader failed: $acl" >&2
         return 1
     fi
-    echo "redis.sh: Redis $("$SIGHTLINE_REDIS_SERVER" --version | sed 's/.*v=\([^ ]*\).*/\1/') on 127.0.0.1:$port (in $dir)"
+    echo "redis.sh: Redis $("$SIGHTLINE_REDIS_SERVER" --version | sed 's/.*v=\([^ ]*\).*/\1/') on 127.0.0.1:$port${tls_port:+ (TLS on $tls_port)} (in $dir)"
 }
 
 # Executed rather than sourced: run a command (or a shell) beside a fresh server.

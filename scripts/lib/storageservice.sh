@@ -14,6 +14,8 @@
 #   SIGHTLINE_TEST_MEMORY_URL    http://127.0.0.1:PORT
 #   SIGHTLINE_TEST_MEMORY_LOG    the fixture's request log, one "METHOD PATH" a line
 #   SIGHTLINE_TEST_MEMORY_DATA   the JSON file it serves as /storage/memory
+#   SIGHTLINE_TEST_MEMORY_HTTPS_URL  https://127.0.0.1:PORT2, the same routes over HTTPS (the test certificate),
+#                                only when SIGHTLINE_TEST_TLS_CERT/_KEY are set (scripts/lib/tls.sh)
 
 _sightline_lib_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=cleanup.sh
@@ -60,10 +62,17 @@ sightline_storageservice_start() {
     local log="$_sightline_ss_dir/requests.log"
     : >"$log"
 
+    local https_port=""
     local attempt port started= i
+    local https_args=()
     for ((attempt = 1; attempt <= 8; attempt++)); do
         port="$(sightline_pick_port)"
-        node "$_sightline_ss_fixture" --port "$port" --data "$data" --log "$log" \
+        if [[ -n "${SIGHTLINE_TEST_TLS_CERT:-}" && -n "${SIGHTLINE_TEST_TLS_KEY:-}" ]]; then
+            https_port="$(sightline_pick_port)"
+            [[ "$https_port" == "$port" ]] && https_port="$(sightline_pick_port)"
+            https_args=(--https-port "$https_port" --cert "$SIGHTLINE_TEST_TLS_CERT" --key "$SIGHTLINE_TEST_TLS_KEY")
+        fi
+        node "$_sightline_ss_fixture" --port "$port" --data "$data" --log "$log" "${https_args[@]}" \
             >"$_sightline_ss_dir/server.log" 2>&1 &
         _sightline_ss_pid=$!
         for ((i = 0; i < 100; i++)); do
@@ -90,9 +99,12 @@ sightline_storageservice_start() {
         return 1
     fi
     export SIGHTLINE_TEST_MEMORY_URL="http://127.0.0.1:$port"
+    if [[ -n "$https_port" ]]; then
+        export SIGHTLINE_TEST_MEMORY_HTTPS_URL="https://127.0.0.1:$https_port"
+    fi
     export SIGHTLINE_TEST_MEMORY_LOG="$log"
     export SIGHTLINE_TEST_MEMORY_DATA="$data"
-    echo "storageservice.sh: storage-service fixture on 127.0.0.1:$port serving $data"
+    echo "storageservice.sh: storage-service fixture on 127.0.0.1:$port${https_port:+ (HTTPS on $https_port)} serving $data"
 }
 
 # Executed rather than sourced: run a command (or a shell) beside a fresh fixture.

@@ -10,6 +10,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -182,6 +184,20 @@ HttpResult StorageServiceClient::get(const QString &path, const StopToken &stop)
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (!m_options.bearerToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_options.bearerToken.toUtf8());
+    if (url.scheme() == u"https"_s && !m_options.caFile.isEmpty()) {
+        // The system's CAs plus the file's: a private CA for the service, public ones still valid.
+        const QList<QSslCertificate> extra = QSslCertificate::fromPath(m_options.caFile);
+        if (extra.isEmpty()) {
+            result.error = u"GET %1: no CA certificate could be read from %2"_s.arg(shown, m_options.caFile);
+            qCWarning(lcMemory).noquote() << result.error;
+            return result;
+        }
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(extra);
+        request.setSslConfiguration(ssl);
+    }
     QNetworkReply *reply = nullptr;
     {
         // Under the lock, so that a stop() either sees this reply or we see its flag.

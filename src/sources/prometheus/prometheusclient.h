@@ -103,6 +103,8 @@ using PrometheusLabelsReply = PrometheusReply<QStringList>;
 using PrometheusSeriesReply = PrometheusReply<QList<QMap<QString, QString>>>;
 using PrometheusTargetsReply = PrometheusReply<QList<PrometheusTarget>>;
 using PrometheusAlertsReply = PrometheusReply<QList<PrometheusAlert>>;
+// GET /api/v1/status/buildinfo: "version", "revision", "goVersion", … as Prometheus names them.
+using PrometheusBuildInfoReply = PrometheusReply<QMap<QString, QString>>;
 
 // Parsers of the HTTP API v1 bodies, usable on their own (tests, fuzzers, the bench). They accept
 // exactly the documented shapes; anything else is Kind::Malformed with a message naming what is
@@ -137,6 +139,7 @@ public:
     QFuture<PrometheusLabelsReply> labels();
     QFuture<PrometheusTargetsReply> targets();
     QFuture<PrometheusAlertsReply> alerts();
+    QFuture<PrometheusBuildInfoReply> buildInfo(); // the connection test's round trip
 
     void cancelAll();
 
