@@ -105,9 +105,11 @@ sightline_redis_start() {
         export SIGHTLINE_TEST_REDISS_PORT="$tls_port"
         export SIGHTLINE_TEST_REDISS_URL="rediss://127.0.0.1:$tls_port/0?cacert=${SIGHTLINE_TEST_CA_FILE:-}"
     fi
-    # A user that can log in and read, and nothing else: the authentication tests log in as it.
+    # A user that can log in, read and subscribe (the Live view), and nothing else: the authentication
+    # tests log in as it.
     local acl
-    acl="$(sightline_redis_cli ACL SETUSER reader on ">$SIGHTLINE_REDIS_READER_PASSWORD" '~*' resetchannels \
+    acl="$(sightline_redis_cli ACL SETUSER reader on ">$SIGHTLINE_REDIS_READER_PASSWORD" '~*' resetchannels '&*' \
+        +subscribe +psubscribe +unsubscribe +punsubscribe \
         +@read +@connection +info +dbsize +type '+memory|usage' 2>&1)"
     if [[ "$acl" != "OK" ]]; then
         echo "redis.sh: creating the ACL user reader failed: $acl" >&2

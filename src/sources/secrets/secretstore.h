@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace Sightline {
 
@@ -44,7 +45,8 @@ public:
     static SecretStore *instance();
 
     // Keep secrets in memory only (the user's choice when there is no keychain); reads and writes
-    // then never touch the keychain. Memory-only values go when the process ends.
+    // then never touch the keychain. Memory-only values are overwritten and dropped at
+    // QCoreApplication::aboutToQuit and when the store goes; nothing of them is ever written.
     void setMemoryOnly(bool memoryOnly);
     bool memoryOnly() const;
 
@@ -52,9 +54,20 @@ public:
     // first answer; `message` says why not.
     void probe(const std::function<void(bool available, const QString &message)> &done);
 
+    // Each calls `done` once, later (never from within the call), on this object's thread.
+    // read: Found with the value, NotFound, Gone, KeychainUnavailable or Failed.
+    // write: Found on success (value left empty: the caller has it), else KeychainUnavailable/Failed.
+    // remove: NotFound on success (also when there was nothing to remove), else KeychainUnavailable/Failed.
+    // A keychain that does not answer within timeoutMs() (20 s; a prompt nobody sees) gives Failed.
     void read(const QString &key, Callback done);
     void write(const QString &key, const QString &value, Callback done);
     void remove(const QString &key, Callback done);
+
+    int timeoutMs() const;
+    void setTimeoutMs(int milliseconds);
+
+    // The QSettings key of the "was stored once" flag for `key`: "secrets/stored/<key>".
+    static QString storedFlagKey(const QString &key);
 
 private:
     struct Private;
@@ -76,9 +89,20 @@ struct SecretResolution
 // prometheus url, grafana url, memory url).
 QList<SecretSource> configuredSecretSources(const WorkspaceProfile &profile);
 
-// Looks up every configured source's secret: environment first, then the keychain; calls `done`
-// once, on `context`'s thread, with what was found. Never blocks.
+// Looks up every configured source's secret: what profile.secrets already holds, then the
+// environment, then the keychain (SecretStore::instance(), memory-only mode included); calls `done`
+// once, later, on `context`'s thread, with what was found (never when `context` is gone). Never blocks.
+// Sources the profile does not configure are not looked up.
 void resolveWorkspaceSecrets(const WorkspaceProfile &profile, QObject *context,
                              std::function<void(const SecretResolution &)> done);
+
+// The same for headless commands (`sightline report`): spins a local QEventLoop until the lookup is
+// done and returns its result. Never call it on a thread that shows windows (the GUI thread): the
+// nested loop would run the GUI's events re-entrantly while waiting on the keychain. A
+// QCoreApplication must exist; the keychain's own timeout (SecretStore::timeoutMs) bounds the wait.
+SecretResolution resolveWorkspaceSecretsNow(const WorkspaceProfile &profile);
+
+// Puts what `resolution` found into `profile.secrets`; fields it did not find are left as they were.
+void applySecrets(WorkspaceProfile &profile, const SecretResolution &resolution);
 
 } // namespace Sightline
