@@ -4,16 +4,18 @@
 #include "models/liveeventmodel.h"
 #include "sources/demosimulator.h"
 #include "sources/demoworkspace.h"
+#include "sources/secrets/secretstore.h"
 #include "telemetry/logging.h"
 #include "ui/evaluationwindow.h"
 #include "ui/liveeventsview.h"
 #include "ui/mainwindow.h"
 #include "ui/metricsview.h"
+#include "ui/recentworkspaces.h"
 #include "ui/storageexplorer.h"
+#include "ui/workspaceopener.h"
 
 #include <QApplication>
 #include <QDir>
-#include <QFileDialog>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -33,14 +35,35 @@ GuiSession::GuiSession(GuiOptions options, QObject *parent)
 GuiSession::~GuiSession()
 {
     m_cancelDemo->store(true);
-    if (m_simulator)
-        m_simulator->stop();
+    stopSimulator();
+}
+
+void GuiSession::stopSimulator()
+{
+    if (!m_simulator)
+        return;
+    m_simulator->stop();
+    m_simulator.reset();
 }
 
 void GuiSession::start()
 {
     m_window = std::make_unique<MainWindow>();
-    connect(m_window.get(), &MainWindow::openWorkspaceRequested, this, &GuiSession::chooseWorkspace);
+    m_opener = std::make_unique<WorkspaceOpener>(m_window.get(), SecretStore::instance());
+    // Nothing of the previous workspace keeps running: the window closes its windows and live
+    // sources itself (setWorkspace), the demo simulator is this session's.
+    connect(m_opener.get(), &WorkspaceOpener::aboutToOpen, this,
+            [this](const WorkspaceProfile &) { stopSimulator(); });
+    connect(m_opener.get(), &WorkspaceOpener::opened, this,
+            [this](const WorkspaceProfile &profile) { useWorkspace(profile); });
+    connect(m_opener.get(), &WorkspaceOpener::failed, this, [this](const QString &) {
+        if (!m_options.screenshotFile.isEmpty())
+            saveScreenshot(m_window.get(), 1); // the error page is what there is to see
+    });
+    connect(m_opener.get(), &WorkspaceOpener::demoRequested, this, [this] {
+        stopSimulator();
+        prepareDemo();
+    });
     if (!m_options.screenshotFile.isEmpty()) {
         m_window->resize(1280, 800);
         QTimer::singleShot(m_options.screenshotTimeoutSeconds * 1000, this, [this] {
@@ -62,23 +85,7 @@ void GuiSession::start()
 
 void GuiSession::openWorkspaceFile(const QString &path)
 {
-    const ProfileParseResult parsed = loadWorkspaceProfile(path);
-    if (!parsed.profile) {
-        const QString message = parsed.error.toString();
-        std::fprintf(stderr, "sightline: %s\n", qPrintable(message));
-        m_window->showWorkspaceError(tr("The workspace profile cannot be used.\n\n%1").arg(message));
-        if (!m_options.screenshotFile.isEmpty())
-            saveScreenshot(m_window.get(), 1); // the error page is what there is to see
-        return;
-    }
-    if (!parsed.profile->hasRelationalStore()) {
-        m_window->showWorkspaceError(
-            tr("%1 names no relational store: add sources.postgres.url or sources.sqlite.path.").arg(path));
-        if (!m_options.screenshotFile.isEmpty())
-            saveScreenshot(m_window.get(), 1);
-        return;
-    }
-    useWorkspace(*parsed.profile);
+    m_opener->openFile(path);
 }
 
 void GuiSession::prepareDemo()
@@ -111,25 +118,33 @@ void GuiSession::prepareDemo()
                 saveScreenshot(m_window.get(), 1);
             return;
         }
-        useWorkspace(*result.profile);
-        // A screenshot shows a still picture; the simulator would only make it differ run to run.
-        // The Live view is the exception: without the simulator there is nothing live to show.
-        if (m_options.screenshotFile.isEmpty() || m_options.liveView) {
-            m_simulator = std::make_unique<DemoSimulator>(result.profile->sqlitePath);
-            connect(m_simulator.get(), &DemoSimulator::changed, m_window.get(),
-                    [this](int evaluations, int) { m_window->noteNewEvaluations(evaluations); });
-            connect(m_simulator.get(), &DemoSimulator::failed, m_window.get(), [](const QString &message) {
-                qCWarning(lcDemo) << "the demo simulator stopped adding data:" << message;
-            });
-            m_simulator->start();
-        }
+        m_opener->openProfile(*result.profile, RecentWorkspaces::demoEntry());
     });
+}
+
+void GuiSession::startSimulator(const WorkspaceProfile &profile)
+{
+    // A screenshot shows a still picture; the simulator would only make it differ run to run.
+    // The Live view is the exception: without the simulator there is nothing live to show.
+    if (!profile.demo || (!m_options.screenshotFile.isEmpty() && !m_options.liveView))
+        return;
+    stopSimulator();
+    m_simulator = std::make_unique<DemoSimulator>(profile.sqlitePath);
+    connect(m_simulator.get(), &DemoSimulator::changed, m_window.get(),
+            [this](int evaluations, int) { m_window->noteNewEvaluations(evaluations); });
+    connect(m_simulator.get(), &DemoSimulator::failed, m_window.get(), [](const QString &message) {
+        qCWarning(lcDemo) << "the demo simulator stopped adding data:" << message;
+    });
+    m_simulator->start();
 }
 
 void GuiSession::useWorkspace(const WorkspaceProfile &profile)
 {
-    qCInfo(lcApp) << "opening workspace" << profile.name;
-    m_window->setWorkspace(profile);
+    startSimulator(profile);
+    // The command line's view and evaluation are for the workspace Sightline started with.
+    if (m_startupApplied)
+        return;
+    m_startupApplied = true;
     if (m_options.storageView) {
         m_window->showView(MainWindow::View::Storage);
         if (m_options.expandDepth > 0)
@@ -241,20 +256,6 @@ void GuiSession::saveScreenshot(QWidget *window, int exitCode)
     }
     std::fprintf(stderr, "sightline: screenshot written to %s\n", qPrintable(m_options.screenshotFile));
     QCoreApplication::exit(exitCode);
-}
-
-void GuiSession::chooseWorkspace()
-{
-    const QString path =
-        QFileDialog::getOpenFileName(m_window.get(), tr("Open workspace profile"), QDir::homePath(),
-                                     tr("Workspace profiles (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (m_simulator) {
-        m_simulator->stop();
-        m_simulator.reset();
-    }
-    openWorkspaceFile(path);
 }
 
 } // namespace Sightline

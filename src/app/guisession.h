@@ -16,9 +16,12 @@ namespace Sightline {
 
 class MainWindow;
 class DemoSimulator;
+class WorkspaceOpener;
 
 // One run of the GUI: picks the workspace (profile file or the demo, prepared off the GUI thread),
-// shows the main window, runs the demo simulator, and serves --open-evaluation and --screenshot.
+// shows the main window, runs the demo simulator while the demo is open, and serves
+// --open-evaluation and --screenshot. Switching workspaces (Open, Recent, a saved connection
+// dialog) goes through WorkspaceOpener, without a restart.
 class GuiSession final : public QObject
 {
     Q_OBJECT
@@ -34,13 +37,16 @@ private:
     void useWorkspace(const WorkspaceProfile &profile);
     void armScreenshot(QWidget *window);
     void saveScreenshot(QWidget *window, int exitCode);
-    void chooseWorkspace();
+    void startSimulator(const WorkspaceProfile &profile);
+    void stopSimulator();
 
     GuiOptions m_options;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WorkspaceOpener> m_opener;
     std::unique_ptr<DemoSimulator> m_simulator;
     std::shared_ptr<std::atomic<bool>> m_cancelDemo = std::make_shared<std::atomic<bool>>(false);
     bool m_screenshotTaken = false;
+    bool m_startupApplied = false;
 };
 
 } // namespace Sightline

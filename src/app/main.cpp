@@ -1,10 +1,12 @@
 #include "commandline.h"
 #include "guisession.h"
+#include "reportcommand.h"
 #include "seedcommand.h"
 #include "telemetry/logging.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTimer>
 
 #include <cstdio>
@@ -30,6 +32,18 @@ int main(int argc, char **argv)
         QStringList arguments = QCoreApplication::arguments();
         arguments.remove(0, 2);
         return Sightline::runSeedCommand(arguments);
+    }
+    if (argc >= 2 && qstrcmp(argv[1], "report") == 0) {
+        // QPdfWriter and the charts need fonts, hence a QGuiApplication; a report never shows a
+        // window, so the offscreen platform serves with or without a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        setApplicationIdentity();
+        Sightline::installJsonLineLogger();
+        QStringList arguments = QCoreApplication::arguments();
+        arguments.remove(0, 2);
+        return Sightline::runReportCommand(arguments);
     }
     for (int i = 1; i < argc; ++i) {
         // --help and --version answer without a display too.

@@ -8,6 +8,7 @@
 #include "pgcatalogbench.h"
 #include "prombench.h"
 #include "redisscanbench.h"
+#include "reportbench.h"
 #include "s3listbench.h"
 
 #include <QApplication>
@@ -28,7 +29,7 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Measures Sightline beside the usual peer tool. Scenarios: browse, fs-scan, redis-scan, pg-catalog, s3-list, prom-range, live-ingest"_s);
+        u"Measures Sightline beside the usual peer tool. Scenarios: browse, fs-scan, redis-scan, pg-catalog, s3-list, prom-range, live-ingest, report"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"scenario"_s, u"browse"_s);
@@ -49,7 +50,8 @@ int main(int argc, char **argv)
                                 u"URL"_s);
     const QCommandLineOption bucket(u"bucket"_s, u"s3-list: the bucket to list."_s, u"NAME"_s);
     parser.addOptions({s3, bucket});
-    const QCommandLineOption prometheus(u"prometheus"_s, u"prom-range: Prometheus base URL."_s, u"URL"_s);
+    const QCommandLineOption prometheus(u"prometheus"_s, u"prom-range, report: Prometheus base URL."_s,
+                                        u"URL"_s);
     const QCommandLineOption promQuery(u"query"_s,
                                        u"prom-range: the PromQL (default sightline_bench_signal)."_s,
                                        u"PROMQL"_s, u"sightline_bench_signal"_s);
@@ -76,7 +78,7 @@ int main(int argc, char **argv)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
         std::fprintf(stderr, "sightline-bench: name one scenario (browse, fs-scan, redis-scan, pg-catalog, "
-                             "s3-list, prom-range, live-ingest)\n");
+                             "s3-list, prom-range, live-ingest, report)\n");
         return 2;
     }
     if (positional.constFirst() == u"browse"_s) {
@@ -143,6 +145,25 @@ int main(int argc, char **argv)
         }
         return Sightline::Bench::runPromRangeBench(options);
     }
+    if (positional.constFirst() == u"report"_s) {
+        Sightline::Bench::ReportBenchOptions options;
+        options.sqlite = parser.value(sqlite);
+        options.postgres = parser.value(postgres);
+        options.prometheus = parser.value(prometheus);
+        bool runsOk = false;
+        options.runs = parser.value(promRuns).toInt(&runsOk);
+        if (options.sqlite.isEmpty() == options.postgres.isEmpty()) {
+            std::fprintf(stderr, "sightline-bench report: give --sqlite FILE or --postgres URL\n");
+            return 2;
+        }
+        if (!parser.isSet(promRuns))
+            options.runs = 3;
+        if (!runsOk || options.runs < 1) {
+            std::fprintf(stderr, "sightline-bench report: --runs needs a positive number\n");
+            return 2;
+        }
+        return Sightline::Bench::runReportBench(options);
+    }
     if (positional.constFirst() == u"live-ingest"_s) {
         Sightline::Bench::LiveIngestOptions options;
         options.redisUrl = parser.value(redis);
@@ -172,7 +193,7 @@ int main(int argc, char **argv)
     }
     std::fprintf(stderr,
                  "sightline-bench: unknown scenario %s (this build has: browse, fs-scan, redis-scan, "
-                 "pg-catalog, s3-list, prom-range, live-ingest)\n",
+                 "pg-catalog, s3-list, prom-range, live-ingest, report)\n",
                  qPrintable(positional.constFirst()));
     return 2;
 }

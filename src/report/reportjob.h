@@ -51,6 +51,12 @@ struct ReportResult
 
 using ReportProgressFn = std::function<void(const ReportProgress &)>; // called on the worker thread
 
+// CSV holds the kind's main table: Evaluation → one row per event and per metric sample, told apart by
+// the first column "section" (event | metric); Batch → one row per evaluation; Storage → one row per
+// backend. JSON holds the whole bundle. PDF and HTML list at most maxEventsListed events (and batch
+// rows) and say how many they left out; CSV and JSON hold every event read (at most 5,000 per
+// evaluation, EvaluationReader::MaxEvents; leftOut says how many more the database has).
+//
 // Gathers what the report needs from the workspace's backends (with the profile's secrets), renders
 // it and writes it. Runs on a worker thread; cancel stops it between steps and leaves no file.
 QFuture<ReportResult> runReport(const WorkspaceProfile &profile, const ReportRequest &request,
@@ -62,7 +68,12 @@ QString reportKindName(ReportKind kind);       // "evaluation", "batch", "storag
 QString reportFormatName(ReportFormat format); // "pdf", "html", "csv", "json"
 std::optional<ReportKind> parseReportKind(const QString &text);
 std::optional<ReportFormat> parseReportFormat(const QString &text);
-// "status:failed,running batch:b-12 created>=2026-11-01 created<2026-11-08 text" → a filter;
+// "status:failed,running batch:b-12 created>=2026-11-01 created<2026-11-08 text" → a filter:
+//   status:A,B          any of these statuses (queued, provisioning, running, completed, failed, timeout,
+//   cancelled) created>=T created<T  creation time from (inclusive) / to (exclusive); T a date (UTC midnight)
+//   or RFC 3339 batch:X, text:X, X  searched as the browser's search box does: a substring of id, submitter
+//   or batch
+//                       (words are joined with a space into one search)
 // error names the part it cannot read.
 std::optional<EvaluationFilter> parseEvaluationFilterExpression(const QString &text, QString *error);
 
