@@ -181,6 +181,12 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
     connect(m_ui->outputView, &EvaluationOutputView::loadAllInlineRequested, this, loadAll);
     connect(m_ui->outputView, &EvaluationOutputView::settled, this, &EvaluationWindow::maybeEmitDataShown);
 
+    // File → Export… of the main window, for this evaluation: the main window owns the workspace
+    // the report is made from, so it opens the dialog.
+    connect(m_ui->exportButton, &QToolButton::clicked, this, [this] { Q_EMIT exportRequested(m_id); });
+    auto *exportShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_E), this);
+    connect(exportShortcut, &QShortcut::activated, this, [this] { Q_EMIT exportRequested(m_id); });
+
     auto *refresh = new QShortcut(QKeySequence(Qt::Key_F5), this);
     connect(refresh, &QShortcut::activated, this, &EvaluationWindow::reload);
     auto *close = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_W), this);

@@ -80,6 +80,8 @@ Q_SIGNALS:
     // Every backend has answered the lineage probe of the last load. The Metrics and Cost tabs
     // say when they are settled themselves (EvaluationMetricsPanel/EvaluationCostView::settled).
     void lineageFinished();
+    // Export… (the button, Ctrl+E): the main window opens the export dialog for this evaluation.
+    void exportRequested(const QString &evaluationId);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -1,16 +1,21 @@
 #include "mainwindow.h"
 
 #include "comparewindow.h"
+#include "connectiondialog.h"
 #include "core/format.h"
+#include "core/timestamp.h"
 #include "evaluationbrowser.h"
 #include "evaluationwindow.h"
+#include "exportdialog.h"
 #include "liveeventfilterbar.h"
 #include "liveeventsview.h"
 #include "metricsview.h"
 #include "models/evaluationtablemodel.h"
+#include "recentworkspaces.h"
 #include "sources/evaluationstore.h"
 #include "sources/live/liveeventhub.h"
 #include "sources/prometheus/prometheusclient.h"
+#include "sources/secrets/secretstore.h"
 #include "sources/storagesources.h"
 #include "storageexplorer.h"
 #include "ui_mainwindow.h"
@@ -19,6 +24,9 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -67,9 +75,17 @@ MainWindow::MainWindow(QWidget *parent)
                 (mode == EvaluationBrowser::ViewMode::Table ? m_ui->actionTable : m_ui->actionCards)
                     ->setChecked(true);
             });
-    connect(m_ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::openWorkspaceRequested);
-    connect(m_ui->welcomeOpenButton, &QPushButton::clicked, this, &MainWindow::openWorkspaceRequested);
-    connect(m_ui->errorOpenButton, &QPushButton::clicked, this, &MainWindow::openWorkspaceRequested);
+    connect(m_ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspaceFile);
+    connect(m_ui->welcomeOpenButton, &QPushButton::clicked, this, &MainWindow::chooseWorkspaceFile);
+    connect(m_ui->errorOpenButton, &QPushButton::clicked, this, &MainWindow::chooseWorkspaceFile);
+    connect(m_ui->actionNewWorkspace, &QAction::triggered, this, [this] { openConnectionDialog(true); });
+    connect(m_ui->actionEditWorkspace, &QAction::triggered, this, [this] { openConnectionDialog(false); });
+    connect(m_ui->actionExport, &QAction::triggered, this, [this] { openExportDialog(); });
+    connect(m_ui->menuRecent, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    connect(m_ui->noticeClose, &QToolButton::clicked, m_ui->noticeBar, &QWidget::hide);
+    m_ui->noticeBar->hide();
+    m_ui->noticeIcon->setPixmap(QIcon(u":/icons/warning.svg"_s).pixmap(18, 18));
+    rebuildRecentMenu(); // so the menu is never empty, even before it is first opened
     connect(m_ui->actionQuit, &QAction::triggered, this, [this] {
         // Closing this window closes the Evaluation windows too, so the application ends.
         close();
@@ -100,6 +116,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->pages->setCurrentWidget(m_ui->welcomePage);
     m_ui->actionRefresh->setEnabled(false);
     m_ui->actionFind->setEnabled(false);
+    updateWorkspaceActions();
     setWindowTitle(tr("Sightline"));
 }
 
@@ -131,11 +148,14 @@ void MainWindow::closeWorkspace()
     m_prometheus.reset();
     m_model.reset();
     m_store.reset();
+    m_ui->noticeBar->hide(); // its warnings were the old workspace's
+    updateWorkspaceActions();
 }
 
 void MainWindow::setWorkspace(const WorkspaceProfile &profile)
 {
     closeWorkspace();
+    m_profile = profile;
     m_store = std::make_unique<EvaluationStore>(profile);
     m_model = std::make_unique<EvaluationTableModel>(m_store.get());
     m_firstRowsShown = false;
@@ -178,6 +198,7 @@ void MainWindow::setWorkspace(const WorkspaceProfile &profile)
     m_ui->pages->setCurrentWidget(m_ui->workspaceTabs);
     m_ui->actionRefresh->setEnabled(true);
     m_ui->actionFind->setEnabled(true);
+    updateWorkspaceActions();
     m_ui->browser->tableView()->setFocus();
 }
 
@@ -295,6 +316,8 @@ EvaluationWindow *MainWindow::openEvaluation(const QString &id)
     }
     auto *window = new EvaluationWindow(m_store.get(), id, m_prometheus.get(), this);
     window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &EvaluationWindow::exportRequested, this,
+            [this](const QString &evaluationId) { openExportDialog(evaluationId); });
     // Cascade new windows so several open at once do not hide each other exactly.
     int open = 0;
     for (const QPointer<EvaluationWindow> &other : std::as_const(m_windows))
@@ -379,6 +402,178 @@ void MainWindow::showAbout()
                           "an evaluation lives, what is happening now, and what the infrastructure did "
                           "while it ran.</p>")
                            .arg(QLatin1StringView(SIGHTLINE_VERSION)));
+}
+
+void MainWindow::chooseWorkspaceFile()
+{
+    const QString start =
+        m_profile.filePath.isEmpty() ? QDir::homePath() : QFileInfo(m_profile.filePath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace profile"), start,
+                                                      tr("Workspace profiles (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        Q_EMIT workspaceFileChosen(path);
+}
+
+void MainWindow::updateWorkspaceActions()
+{
+    const bool open = hasWorkspace();
+    const bool editable = open && !m_profile.demo && !m_profile.filePath.isEmpty();
+    m_ui->actionEditWorkspace->setEnabled(editable);
+    m_ui->actionEditWorkspace->setToolTip(
+        editable || !open ? QString() : tr("The demo workspace is generated; it has no profile to edit"));
+    m_ui->actionExport->setEnabled(open);
+}
+
+SecretStore *MainWindow::secretStore() const
+{
+    return m_secretStore ? m_secretStore : SecretStore::instance();
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    m_ui->noticeText->setText(text);
+    m_ui->noticeBar->setVisible(!text.isEmpty());
+}
+
+void MainWindow::showProfileWarnings(const QStringList &warnings)
+{
+    if (warnings.isEmpty())
+        return;
+    showNotice(
+        warnings.size() == 1
+            ? tr("Workspace profile: %1").arg(warnings.first())
+            : tr("Workspace profile, %1 warnings:\n%2").arg(warnings.size()).arg(warnings.join(u'\n')));
+}
+
+void MainWindow::showKeychainNote(const QString &message)
+{
+    const QString current = m_ui->noticeBar->isVisible() ? m_ui->noticeText->text() : QString();
+    showNotice(current.isEmpty() ? message : current + u'\n' + message);
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_ui->noticeBar->isHidden() ? QString() : m_ui->noticeText->text();
+}
+
+ConnectionDialog *MainWindow::openConnectionDialog(bool newWorkspace)
+{
+    if (m_connectionDialog) {
+        m_connectionDialog->raise();
+        m_connectionDialog->activateWindow();
+        return m_connectionDialog;
+    }
+    QJsonObject document = ConnectionDialog::newWorkspaceDocument();
+    QString path;
+    if (!newWorkspace) {
+        if (m_profile.filePath.isEmpty())
+            return nullptr;
+        // The file as it is now, not as it was opened: it may have been edited since.
+        const ProfileParseResult parsed = loadWorkspaceProfile(m_profile.filePath);
+        document = parsed.profile ? parsed.profile->document : m_profile.document;
+        path = m_profile.filePath;
+    }
+    auto *dialog = new ConnectionDialog(document, path, secretStore(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectionDialog::saved, this, [this, dialog](const QString &savedPath) {
+        Q_EMIT workspaceSaved(savedPath, dialog->secrets());
+    });
+    m_connectionDialog = dialog;
+    dialog->show();
+    return dialog;
+}
+
+namespace {
+QString filterExpression(const EvaluationFilter &filter)
+{
+    QStringList parts;
+    if (!filter.statuses.isEmpty()) {
+        QStringList names;
+        for (EvaluationStatus status : filter.statuses)
+            names << statusName(status);
+        parts << u"status:"_s + names.join(u',');
+    }
+    if (filter.createdFrom)
+        parts << u"created>="_s + formatTimestampUtc(*filter.createdFrom);
+    if (filter.createdTo)
+        parts << u"created<"_s + formatTimestampUtc(*filter.createdTo);
+    if (!filter.search.isEmpty())
+        parts << filter.search;
+    return parts.join(u' ');
+}
+} // namespace
+
+ExportDialog *MainWindow::openExportDialog(const QString &evaluationId)
+{
+    if (!hasWorkspace())
+        return nullptr;
+    ExportContext context;
+    context.evaluationId = evaluationId;
+    if (evaluationId.isEmpty()) {
+        context.selectedIds = m_ui->browser->selectedEvaluationIds();
+        context.selectedIds.removeAll(QString());
+    }
+    if (m_model) {
+        context.filter = m_model->filter();
+        context.filterText = filterExpression(context.filter);
+        if (m_model->counts())
+            context.filterCount = m_model->counts()->total;
+    }
+    QWidget *parent = this;
+    if (!evaluationId.isEmpty()) {
+        if (QPointer<EvaluationWindow> window = m_windows.value(evaluationId))
+            parent = window;
+    }
+    auto *dialog = new ExportDialog(m_profile, context, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+QMenu *MainWindow::recentMenu() const
+{
+    return m_ui->menuRecent;
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    QMenu *menu = m_ui->menuRecent;
+    menu->clear();
+    const RecentWorkspaces recent;
+    const QStringList entries = recent.entries();
+    int number = 0;
+    for (const QString &entry : entries) {
+        ++number;
+        const bool demo = entry == RecentWorkspaces::demoEntry();
+        const bool exists = RecentWorkspaces::exists(entry);
+        QString label = demo ? tr("Demo workspace") : QDir::toNativeSeparators(entry);
+        label.replace(u'&', u"&&"_s);
+        if (number < 10)
+            label = u"&%1 "_s.arg(number) + label;
+        if (!exists)
+            label = tr("%1 (not found)").arg(label);
+        QAction *action = menu->addAction(label);
+        action->setData(entry);
+        action->setEnabled(exists);
+        if (!exists)
+            action->setToolTip(tr("The file is no longer there"));
+        connect(action, &QAction::triggered, this, [this, entry] { Q_EMIT recentWorkspaceChosen(entry); });
+    }
+    if (entries.isEmpty()) {
+        menu->addAction(tr("No recent workspaces"))->setEnabled(false);
+        // The demo is always there to go back to.
+        QAction *demo = menu->addAction(tr("Demo workspace"));
+        connect(demo, &QAction::triggered, this,
+                [this] { Q_EMIT recentWorkspaceChosen(RecentWorkspaces::demoEntry()); });
+    }
+    menu->addSeparator();
+    QAction *clear = menu->addAction(tr("&Clear List"));
+    clear->setEnabled(!entries.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        RecentWorkspaces recentList;
+        recentList.clear();
+        rebuildRecentMenu();
+    });
 }
 
 } // namespace Sightline

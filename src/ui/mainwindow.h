@@ -10,10 +10,14 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 
 namespace Sightline {
 
 class CompareWindow;
+class ConnectionDialog;
+class ExportDialog;
+class SecretStore;
 class EvaluationBrowser;
 class EvaluationStore;
 class EvaluationTableModel;
@@ -44,6 +48,26 @@ public:
     // A page with a progress bar while the app prepares a workspace; percent -1 means "busy".
     void showPreparing(const QString &message, int percent);
     void showWorkspaceError(const QString &message);
+    // A dismissible bar above the views: the profile's warnings ("profile.json:7:5: unknown key …").
+    void showProfileWarnings(const QStringList &warnings);
+    // The same bar, for the keychain (none available, a secret that could not be kept).
+    void showKeychainNote(const QString &message);
+    QString noticeText() const; // empty when the bar is hidden
+    bool hasWorkspace() const { return m_store != nullptr; }
+    const WorkspaceProfile &profile() const { return m_profile; }
+    // The keychain the dialogs use; default SecretStore::instance(). Tests pass a memory-only one.
+    void setSecretStore(SecretStore *store) { m_secretStore = store; }
+    SecretStore *secretStore() const;
+
+    // File → New Workspace… (no profile) / Edit Workspace… (the open one). Non-modal; Save
+    // emits workspaceSaved.
+    ConnectionDialog *openConnectionDialog(bool newWorkspace);
+    // File → Export… (empty id: from the browser's selection and filter) and the Evaluation
+    // window's Export…. Non-modal.
+    ExportDialog *openExportDialog(const QString &evaluationId = {});
+    // File → Recent Workspaces, rebuilt from the settings each time it opens.
+    QMenu *recentMenu() const;
+    void rebuildRecentMenu();
     // The demo simulator added evaluations: say so, and leave the view alone until F5.
     void noteNewEvaluations(int count);
     // Opens (or raises) the window for `id`; nullptr when no workspace is open.
@@ -70,7 +94,11 @@ public:
     QString newEvaluationsNote() const;
 
 Q_SIGNALS:
-    void openWorkspaceRequested();
+    // The user picked a profile (File → Open, the welcome and error pages), a recent entry
+    // (a path, or RecentWorkspaces::demoEntry()), or saved one in the connection dialog.
+    void workspaceFileChosen(const QString &path);
+    void recentWorkspaceChosen(const QString &entry);
+    void workspaceSaved(const QString &path, const Sightline::WorkspaceSecrets &typedSecrets);
     // Once per workspace: its first rows and its counts are on screen.
     void dataShown();
     // The workspace's database failed before dataShown (the banner shows `message`); a
@@ -86,6 +114,9 @@ private:
     void checkDataShown();
     void showAbout();
     void applyStyle();
+    void chooseWorkspaceFile();
+    void showNotice(const QString &text);
+    void updateWorkspaceActions();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     // Declared before the model: members die in reverse order, and the model talks to the store.
@@ -99,6 +130,9 @@ private:
     LiveEventsView *m_liveView = nullptr;
     QHash<QString, QPointer<EvaluationWindow>> m_windows;
     QList<QPointer<CompareWindow>> m_comparisons;
+    WorkspaceProfile m_profile;
+    SecretStore *m_secretStore = nullptr;
+    QPointer<ConnectionDialog> m_connectionDialog;
     QLabel *m_newEvaluationsLabel;
     QLabel *m_workspaceLabel;
     int m_newEvaluations = 0;
