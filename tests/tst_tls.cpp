@@ -153,6 +153,10 @@ private Q_SLOTS:
         QUrlQuery query(url);
         query.removeAllQueryItems(u"sslrootcert"_s);
         QTemporaryDir home;
+        // HOME goes back when this row ends, pass or fail: later rows and tests must not see a
+        // deleted folder.
+        const QByteArray savedHome = qgetenv("HOME");
+        const auto restoreHome = qScopeGuard([&savedHome] { qputenv("HOME", savedHome); });
         if (rootCert == u"wrong") {
             query.addQueryItem(u"sslrootcert"_s, env("SIGHTLINE_TEST_WRONG_CA_FILE"));
         } else {

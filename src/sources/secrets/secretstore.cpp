@@ -148,19 +148,27 @@ struct OnceGuard
 
 } // namespace
 
+// `late` runs when the job finishes after the timeout has answered: the keychain's state still
+// changed (a write that waited for an unlock prompt did store), so its bookkeeping must follow.
 static void startJob(SecretStore *store, QKeychain::Job *job, int timeoutMs, const QString &key,
                      const char *operation, std::function<void(QKeychain::Job *)> finished,
-                     SecretStore::Callback done)
+                     SecretStore::Callback done, std::function<void(QKeychain::Job *)> late = {})
 {
     auto guard = std::make_shared<OnceGuard>();
     job->setAutoDelete(true);
     job->setKey(key);
-    QObject::connect(job, &QKeychain::Job::finished, store, [guard, finished](QKeychain::Job *j) {
-        if (guard->called)
-            return;
-        guard->called = true;
-        finished(j);
-    });
+    QObject::connect(job, &QKeychain::Job::finished, store,
+                     [guard, finished, late, key, operation](QKeychain::Job *j) {
+                         if (guard->called) {
+                             qCInfo(lcSecrets) << operation << key << "finished after its timeout, error"
+                                               << int(j->error());
+                             if (late)
+                                 late(j);
+                             return;
+                         }
+                         guard->called = true;
+                         finished(j);
+                     });
     QTimer::singleShot(timeoutMs, store, [guard, done, key, operation, timeoutMs] {
         if (guard->called)
             return;
@@ -270,7 +278,11 @@ void SecretStore::write(const QString &key, const QString &value, Callback done)
         qCInfo(lcSecrets) << "write" << key << statusName(result.status);
         done(result);
     };
-    startJob(this, job, d->timeoutMs, key, "write", finished, done);
+    const auto late = [key](QKeychain::Job *j) {
+        if (j->error() == QKeychain::NoError)
+            QSettings().setValue(storedFlagKey(key), true);
+    };
+    startJob(this, job, d->timeoutMs, key, "write", finished, done, late);
 }
 
 void SecretStore::remove(const QString &key, Callback done)
@@ -296,7 +308,11 @@ void SecretStore::remove(const QString &key, Callback done)
                           << (result.status == Result::Status::NotFound ? "done" : statusName(result.status));
         done(result);
     };
-    startJob(this, job, d->timeoutMs, key, "remove", finished, done);
+    const auto late = [key](QKeychain::Job *j) {
+        if (j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound)
+            QSettings().remove(storedFlagKey(key));
+    };
+    startJob(this, job, d->timeoutMs, key, "remove", finished, done, late);
 }
 
 void SecretStore::probe(const std::function<void(bool available, const QString &message)> &done)
