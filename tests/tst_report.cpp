@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -149,6 +150,22 @@ public:
     }
 };
 
+// A Prometheus that takes the connection and never answers: a request waits for its timeout.
+class SilentPrometheus : public QTcpServer
+{
+public:
+    SilentPrometheus()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection())
+                m_sockets.append(socket); // kept open, never read: the client waits
+        });
+    }
+
+private:
+    QList<QTcpSocket *> m_sockets; // children of the server
+};
+
 } // namespace
 
 class TestReport : public QObject
@@ -172,6 +189,10 @@ private Q_SLOTS:
     void unknownEvaluation();
     void unwritablePathLeavesNothing();
     void cancelLeavesNoFile();
+    void cancelWhileDrawingThePdf();
+    void cancelWhileWaitingForPrometheus();
+    void batchFromIdsReadsRowsInOrder();
+    void batchFromIdsIsCapped();
     void commandLine();
     void postgresEndToEnd();
 
@@ -544,6 +565,153 @@ void TestReport::cancelLeavesNoFile()
     QVERIFY(result.cancelled);
     QVERIFY(!QFile::exists(req.outputPath));
     QCOMPARE(QDir(m_dir.path()).entryList({u"cancelled*"_s}, QDir::Files | QDir::Hidden), QStringList());
+}
+
+void TestReport::cancelWhileDrawingThePdf()
+{
+    // Cancel late: after everything was read, the 100,000-event evaluation laid out, and the first
+    // page drawn. The job stops before the next page instead of drawing them all.
+    ReportRequest req = request(ReportKind::Evaluation, ReportFormat::Pdf, u"late-cancel.pdf"_s);
+    req.evaluationIds = {m_manyEventsId};
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto steps = std::make_shared<QStringList>(); // written on the worker thread only
+    QElapsedTimer timer;
+    timer.start();
+    auto cancelledAtMs = std::make_shared<std::atomic<qint64>>(-1);
+    const ReportResult result = finish(runReport(
+        profile(), req,
+        [cancel, steps, cancelledAtMs, &timer](const ReportProgress &progress) {
+            steps->append(progress.step);
+            if (progress.step.startsWith(u"Drawing page 2 of"_s)) {
+                cancelledAtMs->store(timer.elapsed());
+                cancel->store(true);
+            }
+        },
+        cancel));
+    const qint64 doneMs = timer.elapsed();
+    QVERIFY2(cancelledAtMs->load() >= 0, qPrintable(steps->join(u" | "_s))); // it got to page 2
+    QVERIFY(!result.ok);
+    QVERIFY(result.cancelled);
+    qInfo("cancelled at %lld ms, returned at %lld ms", cancelledAtMs->load(), doneMs);
+    QVERIFY2(doneMs - cancelledAtMs->load() < 5000, "Cancel must not wait for the rest of the pages");
+    // Page 2 was announced, then the job stopped: no later page was drawn.
+    QVERIFY2(!steps->join(u'\n').contains(u"Drawing page 3 of"_s), qPrintable(steps->join(u" | "_s)));
+    QVERIFY(!QFile::exists(req.outputPath));
+    // QSaveFile's temporary file ("late-cancel.pdf.XXXXXX") is gone too.
+    QCOMPARE(QDir(m_dir.path()).entryList({u"late-cancel*"_s}, QDir::Files | QDir::Hidden), QStringList());
+}
+
+void TestReport::cancelWhileWaitingForPrometheus()
+{
+    SilentPrometheus server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    WorkspaceProfile silent = profile();
+    silent.prometheus.url = u"http://127.0.0.1:%1"_s.arg(server.serverPort());
+    silent.timeoutSeconds = 60; // Cancel must not wait for this
+    ReportRequest req = request(ReportKind::Evaluation, ReportFormat::Pdf, u"prometheus-cancel.pdf"_s);
+    req.evaluationIds = {m_completedId};
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    QElapsedTimer timer;
+    timer.start();
+    auto cancelledAtMs = std::make_shared<std::atomic<qint64>>(-1);
+    QFuture<ReportResult> future = runReport(
+        silent, req,
+        [cancelledAtMs, &timer](const ReportProgress &progress) {
+            if (progress.step.startsWith(u"Reading metrics"_s))
+                cancelledAtMs->store(timer.elapsed());
+        },
+        cancel);
+    // Cancel a moment after the queries went out, while they wait for the silent server.
+    while (cancelledAtMs->load() < 0 && !future.isFinished() && timer.elapsed() < 30000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QVERIFY(cancelledAtMs->load() >= 0);
+    QTest::qWait(300);
+    QVERIFY(!future.isFinished()); // still waiting for Prometheus
+    const qint64 cancelAt = timer.elapsed();
+    cancel->store(true);
+    const ReportResult result = finish(future);
+    const qint64 waited = timer.elapsed() - cancelAt;
+    qInfo("returned %lld ms after Cancel", waited);
+    QVERIFY(result.cancelled);
+    QVERIFY2(waited < 5000, "Cancel must not wait for the Prometheus timeout");
+    QVERIFY(!QFile::exists(req.outputPath));
+    QCOMPARE(QDir(m_dir.path()).entryList({u"prometheus-cancel*"_s}, QDir::Files | QDir::Hidden),
+             QStringList());
+}
+
+void TestReport::batchFromIdsReadsRowsInOrder()
+{
+    ReportRequest req = request(ReportKind::Batch, ReportFormat::Csv, u"batch-ids.csv"_s);
+    req.evaluationIds = {m_manyEventsId, m_completedId, m_noEventsId, m_manyEventsId};
+    std::atomic<int> progressCalls = 0;
+    const ReportResult result =
+        finish(runReport(profile(), req, [&progressCalls](const ReportProgress &) { ++progressCalls; }));
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(progressCalls > 1);
+    QVERIFY(result.leftOut.isEmpty());
+    QFile file(req.outputPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> records = csvRecords(QString::fromUtf8(file.readAll()));
+    QCOMPARE(records.size(), 4); // the header, then each id once, in the order given
+    QCOMPARE(records[1][0], m_manyEventsId);
+    QCOMPARE(records[2][0], m_completedId);
+    QCOMPARE(records[3][0], m_noEventsId);
+    for (qsizetype i = 1; i < records.size(); ++i) {
+        QCOMPARE(records[i][1], u"completed"_s);
+        QVERIFY(!records[i][3].isEmpty()); // created_at
+    }
+
+    ReportRequest unknown = request(ReportKind::Batch, ReportFormat::Csv, u"batch-unknown.csv"_s);
+    unknown.evaluationIds = {m_completedId, u"no-such-evaluation"_s};
+    const ReportResult failed = finish(runReport(profile(), unknown));
+    QVERIFY(!failed.ok);
+    QVERIFY2(failed.error.contains(u"no-such-evaluation"_s), qPrintable(failed.error));
+    QVERIFY(!QFile::exists(unknown.outputPath));
+}
+
+void TestReport::batchFromIdsIsCapped()
+{
+    // A copy of the database with 10,050 more evaluations, all of them selected.
+    const QString copy = m_dir.filePath(u"capped.sqlite"_s);
+    QVERIFY(QFile::copy(m_sqlite, copy));
+    auto connection = createSqliteConnection(copy, SqliteMode::ReadWrite);
+    QVERIFY(!connection->open().isError());
+    QStringList ids;
+    QList<QVariantList> rows;
+    for (int i = 0; i < 10050; ++i) {
+        ids.append(u"cap-%1"_s.arg(i, 5, 10, QLatin1Char('0')));
+        rows.append({ids.constLast()});
+    }
+    QVERIFY(connection->exec(u"BEGIN"_s).ok());
+    const SqlError inserted = connection->execMany(
+        u"INSERT INTO evaluations (id, status, created_at) VALUES (?1, 'queued', '2026-11-01T00:00:00Z')"_s,
+        rows);
+    QVERIFY2(!inserted.isError(), qPrintable(inserted.message));
+    QVERIFY(connection->exec(u"COMMIT"_s).ok());
+    connection->close();
+
+    WorkspaceProfile capped = profile();
+    capped.sqlitePath = copy;
+    ReportRequest req = request(ReportKind::Batch, ReportFormat::Csv, u"batch-capped.csv"_s);
+    req.evaluationIds = ids;
+    QStringList steps;
+    QMutex mutex;
+    const ReportResult result = finish(runReport(capped, req, [&steps, &mutex](const ReportProgress &p) {
+        QMutexLocker lock(&mutex);
+        steps.append(p.step);
+    }));
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QFile file(req.outputPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> records = csvRecords(QString::fromUtf8(file.readAll()));
+    QCOMPARE(records.size() - 1, 10000);
+    QCOMPARE(records[1][0], u"cap-00000"_s);
+    QCOMPARE(records.constLast()[0], u"cap-09999"_s);
+    QCOMPARE(result.leftOut.size(), 1);
+    QVERIFY2(result.leftOut.constFirst().contains(u"50 of %1"_s.arg(formatCount(10050))),
+             qPrintable(result.leftOut.constFirst()));
+    QVERIFY2(steps.contains(u"Reading evaluations %1 of %2…"_s.arg(formatCount(5000), formatCount(10000))),
+             qPrintable(steps.join(u" | "_s)));
 }
 
 void TestReport::commandLine()

@@ -3,6 +3,7 @@
 #include "core/drilldown.h"
 #include "core/format.h"
 #include "sources/evaluationreader.h"
+#include "sources/evaluationsql.h"
 #include "sources/lineage/evaluationlineage.h"
 #include "sources/lineage/lineageworker.h"
 #include "sources/prometheus/prometheusclient.h"
@@ -11,6 +12,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <QThread>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +40,22 @@ void report(const ReportProgressFn &progress, int percent, const QString &step)
         progress(ReportProgress{percent, step});
 }
 
+// Waits for a backend's future in short slices, so that Cancel is seen within a few milliseconds
+// instead of after the backend's timeout. On Cancel it cancels the future (a PrometheusClient
+// request is aborted by that) and returns false.
+template<typename T>
+bool waitFor(QFuture<T> &future, const std::atomic<bool> *cancel)
+{
+    while (!future.isFinished()) {
+        if (cancelled(cancel)) {
+            future.cancel();
+            return false;
+        }
+        QThread::msleep(10);
+    }
+    return true;
+}
+
 std::unique_ptr<SqlConnection> openStore(const WorkspaceProfile &profile, QString *error)
 {
     std::unique_ptr<SqlConnection> connection;
@@ -55,54 +77,21 @@ std::unique_ptr<SqlConnection> openStore(const WorkspaceProfile &profile, QStrin
     return connection;
 }
 
-QString lineageBackendName(LineageItem::Backend backend)
-{
-    switch (backend) {
-    case LineageItem::Backend::Relational:
-        return tr("Relational store");
-    case LineageItem::Backend::OutputFile:
-        return tr("Output file");
-    case LineageItem::Backend::LogFile:
-        return tr("Log file");
-    case LineageItem::Backend::Redis:
-        return tr("Redis");
-    case LineageItem::Backend::S3:
-        return tr("S3");
-    case LineageItem::Backend::Memory:
-        return tr("Storage service memory");
-    case LineageItem::Backend::Events:
-        return tr("Events");
-    }
-    return {};
-}
-
-QString lineageStateName(LineageItem::State state)
-{
-    switch (state) {
-    case LineageItem::State::Present:
-        return tr("present");
-    case LineageItem::State::Absent:
-        return tr("absent");
-    case LineageItem::State::NotConfigured:
-        return tr("not configured");
-    default:
-        return tr("failed");
-    }
-}
-
 ReportLineageLine lineageLine(const LineageItem &item)
 {
     ReportLineageLine line;
-    line.backend = lineageBackendName(item.backend);
-    line.state = lineageStateName(item.state);
+    line.backend = LineageText::backendName(item.backend);
+    line.state = LineageText::stateName(item.state);
     line.summary = item.error.isEmpty() ? item.summary : item.summary + u" — "_s + item.error;
     line.location = item.location;
     return line;
 }
 
 // The Evaluation window's lineage, asked of every backend through the same worker it uses.
-QList<ReportLineageLine> gatherLineage(const WorkspaceProfile &profile, LineageWorker &worker,
-                                       const ReportEvaluation &evaluation, const QString &source)
+// std::nullopt: cancelled (the worker's requests in flight are interrupted).
+std::optional<QList<ReportLineageLine>> gatherLineage(LineageWorker &worker,
+                                                      const ReportEvaluation &evaluation,
+                                                      const QString &source, const std::atomic<bool> *cancel)
 {
     QList<ReportLineageLine> lines;
     lines.append({tr("Relational store"), tr("present"),
@@ -117,20 +106,31 @@ QList<ReportLineageLine> gatherLineage(const WorkspaceProfile &profile, LineageW
         s3 = worker.probeS3(evaluation.detail.row.id);
     if (worker.hasMemory())
         memory = worker.probeMemory(evaluation.detail.row.id);
+    const bool finished = waitFor(files, cancel) && (!worker.hasRedis() || waitFor(redis, cancel)) &&
+                          (!worker.hasS3() || waitFor(s3, cancel)) &&
+                          (!worker.hasMemory() || waitFor(memory, cancel));
+    if (!finished) {
+        worker.stop();
+        return std::nullopt;
+    }
     for (const LineageItem &item : files.result())
         lines.append(lineageLine(item));
     const auto notConfigured = [](const QString &name) {
-        return ReportLineageLine{name, tr("not configured"), QString(), QString()};
+        return ReportLineageLine{name, LineageText::stateName(LineageItem::State::NotConfigured), QString(),
+                                 QString()};
     };
-    lines.append(worker.hasRedis() ? lineageLine(redis.result().item) : notConfigured(tr("Redis")));
-    lines.append(worker.hasS3() ? lineageLine(s3.result()) : notConfigured(tr("S3")));
+    lines.append(worker.hasRedis() ? lineageLine(redis.result().item)
+                                   : notConfigured(LineageText::backendName(LineageItem::Backend::Redis)));
+    lines.append(worker.hasS3() ? lineageLine(s3.result())
+                                : notConfigured(LineageText::backendName(LineageItem::Backend::S3)));
     lines.append(worker.hasMemory() ? lineageLine(memory.result())
-                                    : notConfigured(tr("Storage service memory")));
-    Q_UNUSED(profile);
+                                    : notConfigured(LineageText::backendName(LineageItem::Backend::Memory)));
     return lines;
 }
 
-void gatherMetrics(const WorkspaceProfile &profile, PrometheusClient *client, ReportEvaluation &evaluation)
+// false: cancelled (the requests in flight are aborted).
+bool gatherMetrics(const WorkspaceProfile &profile, PrometheusClient *client, ReportEvaluation &evaluation,
+                   const std::atomic<bool> *cancel)
 {
     const QueryWindowResult window = evaluationQueryWindow(
         evaluation.detail.row, QDateTime::currentMSecsSinceEpoch(), profile.drilldownSettings.paddingSeconds);
@@ -138,11 +138,11 @@ void gatherMetrics(const WorkspaceProfile &profile, PrometheusClient *client, Re
         evaluation.metricsNote =
             tr("No Prometheus is configured (sources.prometheus.url): this report has no "
                "infrastructure metrics.");
-        return;
+        return true;
     }
     if (!window.window) {
         evaluation.metricsNote = window.emptyReason;
-        return;
+        return true;
     }
     evaluation.windowStartMs = window.window->startMs;
     evaluation.windowEndMs = window.window->endMs;
@@ -166,6 +166,10 @@ void gatherMetrics(const WorkspaceProfile &profile, PrometheusClient *client, Re
         ReportChart &chart = evaluation.charts[i];
         if (!chart.note.isEmpty())
             continue;
+        if (!waitFor(replies[i], cancel)) {
+            client->cancelAll();
+            return false;
+        }
         const PrometheusQueryReply reply = replies[i].result();
         if (!reply.value) {
             chart.note = tr("Prometheus: %1").arg(reply.error.message);
@@ -176,6 +180,7 @@ void gatherMetrics(const WorkspaceProfile &profile, PrometheusClient *client, Re
         if (chart.series.isEmpty())
             chart.note = tr("No series: Prometheus has no data for this query in the evaluation's window.");
     }
+    return true;
 }
 
 qint64 countEvents(SqlConnection &connection, const SchemaNames &schema, const QString &id, qint64 fallback)
@@ -232,10 +237,19 @@ GatherResult gatherEvaluations(const WorkspaceProfile &profile, const ReportRequ
                                      ? countEvents(*connection, profile.schema, id, detail.events.size())
                                      : detail.events.size();
         report(progress, 80 * i / qMax(1, count) + 20 / qMax(1, count), tr("Asking where %1 lives…").arg(id));
-        evaluation.lineage = gatherLineage(profile, *lineage, evaluation, bundle.source);
+        std::optional<QList<ReportLineageLine>> lines =
+            gatherLineage(*lineage, evaluation, bundle.source, cancel);
+        if (!lines) {
+            out.cancelled = true;
+            return out;
+        }
+        evaluation.lineage = std::move(*lines);
         if (request.includeMetrics) {
             report(progress, -1, tr("Reading metrics of %1…").arg(id));
-            gatherMetrics(profile, prometheus.get(), evaluation);
+            if (!gatherMetrics(profile, prometheus.get(), evaluation, cancel)) {
+                out.cancelled = true;
+                return out;
+            }
         } else {
             evaluation.metricsNote = tr("Metrics were not requested.");
         }
@@ -257,42 +271,78 @@ GatherResult gatherEvaluations(const WorkspaceProfile &profile, const ReportRequ
     return out;
 }
 
-GatherResult gatherBatch(const WorkspaceProfile &profile, const ReportRequest &request,
-                         const ReportProgressFn &progress, const std::atomic<bool> *cancel)
+void noteBatchCap(ReportBundle &bundle)
 {
-    if (!request.evaluationIds.isEmpty()) {
-        ReportRequest rowsOnly = request;
-        rowsOnly.includeMetrics = false;
-        GatherResult out;
-        QString error;
-        std::unique_ptr<SqlConnection> connection = openStore(profile, &error);
-        if (!connection) {
-            out.error = error;
+    if (bundle.batchMatched > bundle.evaluations.size())
+        bundle.leftOut.append(tr("%1 of %2 matching evaluations not read (a batch report reads at most %3)")
+                                  .arg(formatCount(bundle.batchMatched - bundle.evaluations.size()),
+                                       formatCount(bundle.batchMatched), formatCount(MaxBatchEvaluations)));
+}
+
+// A batch report of the evaluations the user selected: their rows only (no events, no large text),
+// read by id list in chunks, in the order they were given (each id once).
+GatherResult gatherBatchByIds(const WorkspaceProfile &profile, const ReportRequest &request,
+                              const ReportProgressFn &progress, const std::atomic<bool> *cancel)
+{
+    GatherResult out;
+    QString error;
+    std::unique_ptr<SqlConnection> connection = openStore(profile, &error);
+    if (!connection) {
+        out.error = error;
+        return out;
+    }
+    out.bundle.source = connection->describe();
+    QStringList ids;
+    QSet<QString> seen;
+    for (const QString &id : request.evaluationIds)
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            ids.append(id);
+        }
+    out.bundle.batchMatched = ids.size();
+    const qsizetype wanted = qMin<qsizetype>(ids.size(), MaxBatchEvaluations);
+    // Well under SQLite's oldest limit of 999 parameters per statement.
+    constexpr qsizetype Chunk = 500;
+    EvaluationReader reader(*connection, profile.schema);
+    QHash<QString, EvaluationRow> rows;
+    rows.reserve(wanted);
+    for (qsizetype first = 0; first < wanted; first += Chunk) {
+        if (cancelled(cancel)) {
+            out.cancelled = true;
             return out;
         }
-        out.bundle.source = connection->describe();
-        EvaluationReader reader(*connection, profile.schema);
-        for (const QString &id : request.evaluationIds) {
-            if (cancelled(cancel)) {
-                out.cancelled = true;
-                return out;
-            }
-            const EvaluationDetailResult detail = reader.detail(id, 0);
-            if (detail.error.isError()) {
-                out.error = tr("Cannot read evaluation %1: %2").arg(id, detail.error.message);
-                return out;
-            }
-            if (!detail.detail) {
+        report(progress, int(60 * first / qMax<qsizetype>(1, wanted)),
+               tr("Reading evaluations %1 of %2…").arg(formatCount(first), formatCount(wanted)));
+        const QStringList part = ids.mid(first, qMin(Chunk, wanted - first));
+        RowsResult result = reader.rowsByIds(part);
+        if (result.error.isError()) {
+            out.error =
+                tr("Cannot read evaluations from %1: %2").arg(out.bundle.source, result.error.message);
+            return out;
+        }
+        for (EvaluationRow &row : result.rows)
+            rows.insert(row.id, std::move(row));
+        for (const QString &id : part)
+            if (!rows.contains(id)) {
                 out.error = tr("There is no evaluation %1 in %2.").arg(id, out.bundle.source);
                 return out;
             }
-            ReportEvaluation evaluation;
-            evaluation.detail = *detail.detail;
-            out.bundle.evaluations.append(evaluation);
-        }
-        out.bundle.batchMatched = out.bundle.evaluations.size();
-        return out;
     }
+    out.bundle.evaluations.reserve(wanted);
+    for (qsizetype i = 0; i < wanted; ++i) {
+        ReportEvaluation evaluation;
+        evaluation.detail.row = rows.take(ids.at(i));
+        out.bundle.evaluations.append(std::move(evaluation));
+    }
+    noteBatchCap(out.bundle);
+    return out;
+}
+
+GatherResult gatherBatch(const WorkspaceProfile &profile, const ReportRequest &request,
+                         const ReportProgressFn &progress, const std::atomic<bool> *cancel)
+{
+    if (!request.evaluationIds.isEmpty())
+        return gatherBatchByIds(profile, request, progress, cancel);
     GatherResult out;
     QString error;
     std::unique_ptr<SqlConnection> connection = openStore(profile, &error);
@@ -332,11 +382,7 @@ GatherResult gatherBatch(const WorkspaceProfile &profile, const ReportRequest &r
         }
         first += rows.rows.size();
     }
-    if (out.bundle.batchMatched > out.bundle.evaluations.size())
-        out.bundle.leftOut.append(
-            tr("%1 of %2 matching evaluations not read (a batch report reads at most %3)")
-                .arg(formatCount(out.bundle.batchMatched - out.bundle.evaluations.size()),
-                     formatCount(out.bundle.batchMatched), formatCount(MaxBatchEvaluations)));
+    noteBatchCap(out.bundle);
     return out;
 }
 
@@ -360,6 +406,12 @@ GatherResult gatherStorage(const WorkspaceProfile &profile, const ReportProgress
         const auto &source = sources.sources[i];
         report(progress, int(80 * i / qMax<size_t>(1, sources.sources.size())),
                tr("Asking %1…").arg(storageBackendTitle(source->backend())));
+        if (!waitFor(futures[qsizetype(i)], cancel)) {
+            out.cancelled = true;
+            for (QFuture<StorageSummary> &future : futures)
+                future.cancel();
+            return out;
+        }
         const StorageSummary summary = futures[qsizetype(i)].result();
         ReportStorageSummary line;
         line.backend = storageBackendTitle(source->backend());

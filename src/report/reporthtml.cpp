@@ -379,9 +379,18 @@ QByteArray reportHtmlDocument(const ReportBundle &bundle)
 }
 
 int writeReportPdf(const ReportBundle &bundle, QPageSize::PageSizeId pageSize, QIODevice *device,
-                   QString *error)
+                   QString *error, const ReportProgressFn &progress, const std::atomic<bool> *cancel)
 {
+    const auto stopped = [cancel] { return cancel && cancel->load(); };
+    const auto say = [&progress](int percent, const QString &step) {
+        if (progress)
+            progress(ReportProgress{percent, step});
+    };
+    if (stopped())
+        return 0;
     const ReportHtml html = reportHtml(bundle, true);
+    if (stopped())
+        return 0;
     QPdfWriter writer(device);
     writer.setPageSize(QPageSize(pageSize));
     writer.setResolution(96);
@@ -405,8 +414,13 @@ int writeReportPdf(const ReportBundle &bundle, QPageSize::PageSizeId pageSize, Q
     for (int i = 0; i < html.images.size(); ++i)
         document.addResource(QTextDocument::ImageResource, QUrl(u"report-image:%1"_s.arg(i)), html.images[i]);
     document.setHtml(html.html);
+    if (stopped())
+        return 0;
+    say(87, tr("Laying out the pages…"));
     document.setPageSize(body.size());
     const int pages = document.pageCount();
+    if (stopped())
+        return 0;
 
     QPainter painter;
     if (!painter.begin(&writer)) {
@@ -419,6 +433,11 @@ int writeReportPdf(const ReportBundle &bundle, QPageSize::PageSizeId pageSize, Q
     const QString headerLeft = bundle.workspace + u" — "_s + reportTitle(bundle);
     const QString headerRight = reportRangeText(bundle);
     for (int index = 0; index < pages; ++index) {
+        say(88 + 11 * index / pages, tr("Drawing page %1 of %2…").arg(index + 1).arg(pages));
+        if (stopped()) {
+            painter.end(); // the caller discards what was written
+            return 0;
+        }
         if (index > 0)
             writer.newPage();
         painter.setFont(small);

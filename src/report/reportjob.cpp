@@ -70,7 +70,13 @@ ReportResult writeReport(const WorkspaceProfile &profile, const ReportRequest &r
         QString error;
         result.pages = writeReportPdf(
             bundle, request.pageSize == ReportPageSize::Letter ? QPageSize::Letter : QPageSize::A4, &file,
-            &error);
+            &error, progress, cancel);
+        if (!result.pages && cancel && cancel->load()) {
+            file.cancelWriting();
+            result.cancelled = true;
+            result.error = tr("Cancelled.");
+            return result;
+        }
         if (!result.pages) {
             file.cancelWriting();
             result.error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(request.outputPath), error);

@@ -23,9 +23,11 @@ ReportHtml reportHtml(const ReportBundle &bundle, bool forPdf);
 // A self-contained HTML document: inline CSS, pictures as data: URIs, no external resource.
 QByteArray reportHtmlDocument(const ReportBundle &bundle);
 // Writes the PDF into `device`, with a header (workspace, time range) and "Page N of M" on every page.
-// Returns the page count; 0 on failure (with *error).
+// Returns the page count; 0 on failure (with *error) or when *cancel was set (checked between the
+// steps and before every page; *error is then empty). progress says "Drawing page N of M…".
 int writeReportPdf(const ReportBundle &bundle, QPageSize::PageSizeId pageSize, QIODevice *device,
-                   QString *error);
+                   QString *error, const ReportProgressFn &progress = {},
+                   const std::atomic<bool> *cancel = nullptr);
 
 // CSV: the kind's main table (see reportjob.h). JSON: the whole bundle.
 QByteArray reportCsv(const ReportBundle &bundle);

@@ -142,6 +142,29 @@ EvaluationRow EvaluationReader::decodeRow(const QVariantList &v) const
     return row;
 }
 
+RowsResult EvaluationReader::rowsByIds(const QStringList &ids)
+{
+    RowsResult result;
+    if (ids.isEmpty())
+        return result;
+    QVariantList params;
+    QStringList placeholders;
+    for (const QString &id : ids) {
+        params.append(id);
+        placeholders.append(m_conn.placeholder(int(params.size())));
+    }
+    const SqlResult rows = m_conn.exec(
+        selectSql() + u" WHERE "_s + col(u"id") + u" IN ("_s + placeholders.join(u", "_s) + u')', params);
+    if (!rows.ok()) {
+        result.error = rows.error;
+        return result;
+    }
+    result.rows.reserve(rows.rows.size());
+    for (const QVariantList &values : rows.rows)
+        result.rows.append(decodeRow(values));
+    return result;
+}
+
 CountsResult EvaluationReader::counts()
 {
     CountsResult result;

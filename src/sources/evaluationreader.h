@@ -44,6 +44,10 @@ public:
     // can be read (the first screenful, while counting runs elsewhere).
     RowsResult rows(qint64 first, int count, const std::optional<EvaluationCounts> &counts);
     EvaluationDetailResult detail(const QString &evaluationId, qint64 maxTextChars);
+    // The rows (no events, no large text) of the evaluations with these ids, in no particular
+    // order; ids that do not exist are simply absent. At most a few hundred ids per call (SQLite's
+    // oldest limit is 999 parameters).
+    RowsResult rowsByIds(const QStringList &ids);
 
     // How many full rows the last rows() call skipped with OFFSET: 0 while scrolling. For tests.
     qint64 lastOffset() const { return m_lastOffset; }

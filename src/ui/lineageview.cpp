@@ -1,6 +1,7 @@
 #include "lineageview.h"
 
 #include "core/format.h"
+#include "sources/lineage/lineageworker.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -269,39 +270,12 @@ void LineageView::onCache(quint64 generation, const CacheCheck &check)
 
 QString LineageView::backendName(Backend backend, const WorkspaceProfile &profile)
 {
-    switch (backend) {
-    case Backend::Relational:
-        return profile.postgresUrl.isEmpty() && !profile.sqlitePath.isEmpty() ? tr("SQLite")
-                                                                              : tr("PostgreSQL");
-    case Backend::OutputFile:
-        return tr("Output file");
-    case Backend::LogFile:
-        return tr("Log file");
-    case Backend::Redis:
-        return tr("Redis");
-    case Backend::S3:
-        return tr("S3");
-    case Backend::Memory:
-        return tr("Storage service");
-    case Backend::Events:
-        return tr("Events");
-    }
-    return {};
+    return LineageText::backendName(backend, profile.postgresUrl.isEmpty() && !profile.sqlitePath.isEmpty());
 }
 
 QString LineageView::stateName(State state)
 {
-    switch (state) {
-    case State::Present:
-        return tr("present");
-    case State::Absent:
-        return tr("absent");
-    case State::NotConfigured:
-        return tr("not configured");
-    case State::Failed:
-        return tr("failed");
-    }
-    return {};
+    return LineageText::stateName(state);
 }
 
 QString LineageView::countdown(qint64 ms)

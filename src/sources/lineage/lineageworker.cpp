@@ -35,6 +35,42 @@ QString countdown(qint64 ms)
     return u"%1:%2:%3"_s.arg(s / 3600).arg((s / 60) % 60, 2, 10, zero).arg(s % 60, 2, 10, zero);
 }
 
+QString backendName(LineageItem::Backend backend, bool sqlite)
+{
+    switch (backend) {
+    case LineageItem::Backend::Relational:
+        return sqlite ? tr("SQLite") : tr("PostgreSQL");
+    case LineageItem::Backend::OutputFile:
+        return tr("Output file");
+    case LineageItem::Backend::LogFile:
+        return tr("Log file");
+    case LineageItem::Backend::Redis:
+        return tr("Redis");
+    case LineageItem::Backend::S3:
+        return tr("S3");
+    case LineageItem::Backend::Memory:
+        return tr("Storage service");
+    case LineageItem::Backend::Events:
+        return tr("Events");
+    }
+    return {};
+}
+
+QString stateName(LineageItem::State state)
+{
+    switch (state) {
+    case LineageItem::State::Present:
+        return tr("present");
+    case LineageItem::State::Absent:
+        return tr("absent");
+    case LineageItem::State::NotConfigured:
+        return tr("not configured");
+    case LineageItem::State::Failed:
+        return tr("failed");
+    }
+    return {};
+}
+
 } // namespace LineageText
 
 using LineageText::tr;

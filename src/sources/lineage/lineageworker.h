@@ -77,6 +77,9 @@ namespace LineageText {
 QString tr(const char *text);
 // "4:12", "1:02:03": a countdown as a clock shows it.
 QString countdown(qint64 ms);
+// "Output file", "Redis", …; the relational store is "SQLite" or "PostgreSQL".
+QString backendName(LineageItem::Backend backend, bool sqlite = false);
+QString stateName(LineageItem::State state); // "present", "absent", "not configured", "failed"
 } // namespace LineageText
 
 } // namespace Sightline
