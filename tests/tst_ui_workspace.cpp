@@ -22,11 +22,13 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -81,6 +83,7 @@ private:
     TestSupport::Screenshots m_shots;
     std::unique_ptr<SecretStore> m_store;
     bool m_realKeychain = false;
+    QStringList m_storedSecrets; // every secret a test stored: secretsReachNoFile looks for them
 
     QString writeProfile(const QTemporaryDir &dir, const QString &name, const QString &sqlite,
                          const QJsonObject &extra = {})
@@ -205,6 +208,134 @@ private Q_SLOTS:
         WorkspaceSecrets decoded;
         QVERIFY(decodeKeychainSecret(SecretSource::Redis, stored.value, decoded));
         QCOMPARE(decoded.redisPassword, secret);
+        m_storedSecrets << secret;
+    }
+
+    // Regression: a password written into a URL was shown in clear and saved back into the shared
+    // profile. It moves to the masked field on load, and Save keeps it in the keychain instead.
+    void connectionDialogMovesAUrlPasswordToTheKeychain_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("withoutPassword");
+        QTest::addColumn<QString>("secret");
+        QTest::newRow("postgres user info")
+            << u"postgres"_s << u"postgresql://reader:Pg-Url-Secret-31@127.0.0.1:1/lab?sslmode=disable"_s
+            << u"postgresql://reader@127.0.0.1:1/lab?sslmode=disable"_s << u"Pg-Url-Secret-31"_s;
+        QTest::newRow("postgres query")
+            << u"postgres"_s << u"postgresql://reader@127.0.0.1:1/lab?password=Pg-Query-33&sslmode=disable"_s
+            << u"postgresql://reader@127.0.0.1:1/lab?sslmode=disable"_s << u"Pg-Query-33"_s;
+        QTest::newRow("redis, no user") << u"redis"_s << u"redis://:Redis-Url-Secret-32@127.0.0.1:1/0"_s
+                                        << u"redis://127.0.0.1:1/0"_s << u"Redis-Url-Secret-32"_s;
+    }
+    void connectionDialogMovesAUrlPasswordToTheKeychain()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, url);
+        QFETCH(QString, withoutPassword);
+        QFETCH(QString, secret);
+        const QString name = u"url-password-"_s + source + QString::number(m_storedSecrets.size());
+        const QString path = m_dir.filePath(name + u".json"_s);
+        const QJsonObject root{
+            {u"name"_s, name},
+            {u"sources"_s, QJsonObject{{u"sqlite"_s, QJsonObject{{u"path"_s, u"lab.sqlite"_s}}},
+                                       {source, QJsonObject{{u"url"_s, url}}}}}};
+        QVERIFY(writeFile(path, QJsonDocument(root).toJson()));
+        QVERIFY(readFile(path).contains(secret.toUtf8()));
+        const ProfileParseResult loaded = loadWorkspaceProfile(path);
+        QVERIFY2(loaded.profile, qPrintable(loaded.error.toString()));
+
+        ConnectionDialog dialog(loaded.profile->document, path, m_store.get());
+        QSignalSpy origins(&dialog, &ConnectionDialog::secretOriginsKnown);
+        QVERIFY(origins.wait(Timeout) || origins.count() == 1);
+        ConnectionSourcePage *page = dialog.page(source);
+        QCOMPARE(page->lineEdit(u"url"_s)->text(), withoutPassword);
+        QCOMPARE(page->secretEdit()->text(), secret);
+        QVERIFY(page->secretEdit()->echoMode() == QLineEdit::Password);
+        QVERIFY2(page->secretOriginText().contains(u"URL"_s), qPrintable(page->secretOriginText()));
+
+        QSignalSpy saved(&dialog, &ConnectionDialog::saved);
+        dialog.save();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, Timeout);
+        QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+        const QByteArray written = readFile(path);
+        QVERIFY(!written.isEmpty());
+        QVERIFY2(!written.contains(secret.toUtf8()), written.constData());
+        QCOMPARE(
+            loadWorkspaceProfile(path).profile->document.value(u"sources"_s)[source][u"url"_s].toString(),
+            withoutPassword);
+        const SecretSource secretSource = source == u"redis"_s ? SecretSource::Redis : SecretSource::Postgres;
+        const SecretStore::Result stored = readSecret(secretKeychainKey(name, secretSource));
+        QCOMPARE(int(stored.status), int(SecretStore::Result::Status::Found));
+        QCOMPARE(stored.value, secret);
+        m_storedSecrets << secret;
+
+        // A password typed into the URL field later goes the same way.
+        page->secretEdit()->clear();
+        page->lineEdit(u"url"_s)->setText(url);
+        dialog.save();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, Timeout);
+        QVERIFY(!readFile(path).contains(secret.toUtf8()));
+        QCOMPARE(page->lineEdit(u"url"_s)->text(), withoutPassword);
+    }
+
+    // Regression: renaming a workspace lost its stored secrets after a restart (they stayed under
+    // "<old>/<source>"). They move to the new name, and the old entries go.
+    void connectionDialogRenameKeepsTheSecrets()
+    {
+        SecretStore store;
+        store.setMemoryOnly(true);
+        using Status = SecretStore::Result::Status;
+        using TestSupport::await;
+        const QString redisSecret = u"Rename-Redis-41"_s;
+        const QString grafanaTyped = u"Rename-Grafana-43"_s;
+        const QString oldRedis = secretKeychainKey(u"before-rename"_s, SecretSource::Redis);
+        const QString oldGrafana = secretKeychainKey(u"before-rename"_s, SecretSource::Grafana);
+        QCOMPARE(await([&](auto done) { store.write(oldRedis, redisSecret, done); })->status, Status::Found);
+        QCOMPARE(await([&](auto done) { store.write(oldGrafana, u"Old-Grafana-42"_s, done); })->status,
+                 Status::Found);
+
+        const QString path = m_dir.filePath(u"rename.json"_s);
+        QVERIFY(
+            saveWorkspaceProfile(
+                QJsonObject{{u"name"_s, u"before-rename"_s},
+                            {u"sources"_s,
+                             QJsonObject{{u"sqlite"_s, QJsonObject{{u"path"_s, u"r.sqlite"_s}}},
+                                         {u"redis"_s, QJsonObject{{u"url"_s, u"redis://127.0.0.1:1/0"_s}}},
+                                         {u"grafana"_s, QJsonObject{{u"url"_s, u"https://g.lab"_s}}}}}},
+                path)
+                .isEmpty());
+        {
+            ConnectionDialog dialog(loadWorkspaceProfile(path).profile->document, path, &store);
+            QSignalSpy origins(&dialog, &ConnectionDialog::secretOriginsKnown);
+            QVERIFY(origins.wait(Timeout) || origins.count() == 1);
+            QVERIFY(dialog.page(u"redis"_s)->secretOriginText().contains(u"in the keychain"_s));
+            dialog.findChild<QLineEdit *>(u"nameEdit"_s)->setText(u"after-rename"_s);
+            dialog.page(u"grafana"_s)->secretEdit()->setText(grafanaTyped);
+            QSignalSpy saved(&dialog, &ConnectionDialog::saved);
+            dialog.save();
+            QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, Timeout);
+        }
+        const auto newRedis = await(
+            [&](auto done) { store.read(secretKeychainKey(u"after-rename"_s, SecretSource::Redis), done); });
+        QCOMPARE(newRedis->status, Status::Found);
+        QCOMPARE(newRedis->value, redisSecret);
+        const auto newGrafana = await([&](auto done) {
+            store.read(secretKeychainKey(u"after-rename"_s, SecretSource::Grafana), done);
+        });
+        QCOMPARE(newGrafana->status, Status::Found);
+        QCOMPARE(newGrafana->value, grafanaTyped);
+        QCOMPARE(await([&](auto done) { store.read(oldRedis, done); })->status, Status::NotFound);
+        QCOMPARE(await([&](auto done) { store.read(oldGrafana, done); })->status, Status::NotFound);
+
+        // Opened again (as after a restart): found under the new name.
+        ConnectionDialog again(loadWorkspaceProfile(path).profile->document, path, &store);
+        QSignalSpy origins(&again, &ConnectionDialog::secretOriginsKnown);
+        QVERIFY(origins.wait(Timeout) || origins.count() == 1);
+        QVERIFY2(again.page(u"redis"_s)->secretOriginText().contains(u"after-rename/redis"_s),
+                 qPrintable(again.page(u"redis"_s)->secretOriginText()));
+        QCOMPARE(again.secrets().redisPassword, redisSecret);
+        m_storedSecrets << redisSecret << grafanaTyped << u"Old-Grafana-42"_s;
     }
 
     void connectionDialogNamesTheWrongKey()
@@ -296,10 +427,11 @@ private Q_SLOTS:
         QVERIFY(actions.at(2)->text().contains(u"not found"_s));
         QVERIFY(!actions.at(2)->isEnabled());
         QCOMPARE(actions.last()->text(), u"&Clear List"_s);
-        // Only paths are kept.
-        const QByteArray settings = readFile(
-            QSettings(QSettings::IniFormat, QSettings::UserScope, u"sightline"_s, u"sightline"_s).fileName());
-        QVERIFY(!settings.contains("Redis-Secret-4711"));
+        // Only paths are kept: secretsReachNoFile checks every settings and data file.
+        QVERIFY(
+            !readFile(QSettings(QSettings::IniFormat, QSettings::UserScope, u"sightline"_s, u"sightline"_s)
+                          .fileName())
+                 .contains("Redis-Secret-4711"));
 
         actions.last()->trigger();
         QVERIFY(RecentWorkspaces().entries().isEmpty());
@@ -398,6 +530,7 @@ private Q_SLOTS:
         const SecretStore::Result stored = readSecret(secretKeychainKey(u"first"_s, SecretSource::Redis));
         QCOMPARE(int(stored.status), int(SecretStore::Result::Status::Found));
         QCOMPARE(stored.value, u"Gone-But-Back-99"_s);
+        m_storedSecrets << stored.value;
 
         // Skip: the workspace opens without it.
         opener.continueWithResolution(profile, resolution, {});
@@ -443,6 +576,69 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(TestSupport::rawRead(key, &back), QKeychain::NoError, Timeout);
         QCOMPARE(back, u"Typed-Again-8"_s);
         TestSupport::rawDelete(key);
+    }
+
+    // Regression: "Keep in memory" after the keychain refused a secret only switched the store to
+    // memory-only and dropped the secret. It is written again, to memory. The keychain's absence
+    // needs a process of its own: this test runs itself again with no D-Bus session bus.
+    void keepInMemoryAfterNoKeychainKeepsTheSecret()
+    {
+        if (qEnvironmentVariableIsSet("SIGHTLINE_TST_NO_KEYCHAIN_CHILD")) {
+            SecretStore store; // not memory-only: the write goes to a keychain that is not there
+            WorkspaceProfile profile = *loadWorkspaceProfile(m_firstProfile).profile;
+            profile.name = u"no-keychain"_s;
+            profile.redis.url = u"redis://127.0.0.1:1/0"_s;
+            MainWindow window;
+            window.setSecretStore(&store);
+            window.show();
+            WorkspaceOpener opener(&window, &store);
+            QSignalSpy opened(&opener, &WorkspaceOpener::opened);
+            SecretResolution resolution;
+            resolution.gone = {SecretSource::Redis};
+            opener.continueWithResolution(profile, resolution, {});
+            SecretPrompt *prompt = opener.currentPrompt();
+            QVERIFY(prompt);
+            prompt->setSecretText(u"Kept-In-Memory-61"_s);
+            QVERIFY(prompt->remember());
+            QTest::mouseClick(prompt->useButton(), Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, Timeout);
+            QMessageBox *box = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox *>(u"noKeychainBox"_s)), Timeout);
+            QVERIFY(!store.memoryOnly());
+            QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+            QVERIFY(store.memoryOnly());
+            const auto kept = TestSupport::await([&](auto done) {
+                store.read(secretKeychainKey(u"no-keychain"_s, SecretSource::Redis), done);
+            });
+            QVERIFY(kept);
+            QCOMPARE(kept->status, SecretStore::Result::Status::Found);
+            QCOMPARE(kept->value, u"Kept-In-Memory-61"_s);
+            return;
+        }
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"SIGHTLINE_TST_NO_KEYCHAIN_CHILD"_s, u"1"_s);
+        environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path="_s + dir.filePath(u"no-bus"_s));
+        environment.remove(u"SIGHTLINE_TEST_KEYCHAIN"_s);
+        environment.remove(u"DISPLAY"_s);
+        environment.remove(u"WAYLAND_DISPLAY"_s);
+        environment.remove(u"XDG_CURRENT_DESKTOP"_s);
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        environment.insert(u"HOME"_s, dir.path()); // its settings are not this run's
+        environment.insert(u"XDG_RUNTIME_DIR"_s, dir.path());
+        environment.insert(u"SIGHTLINE_TEST_OUTPUT_DIR"_s, dir.filePath(u"shots"_s));
+        QProcess child;
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {u"keepInMemoryAfterNoKeychainKeepsTheSecret"_s});
+        QVERIFY(child.waitForFinished(120000));
+        const QString output = QString::fromUtf8(child.readAll());
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, qPrintable(output));
+        QVERIFY2(output.contains(u"PASS   : TestUiWorkspace::keepInMemoryAfterNoKeychainKeepsTheSecret()"_s),
+                 qPrintable(output));
+        QVERIFY(!output.contains(u"Kept-In-Memory-61"_s)); // never logged
     }
 
     // File → Export… for one evaluation: a PDF whose text has the id; Cancel leaves no file.
@@ -493,6 +689,125 @@ private Q_SLOTS:
         QCOMPARE(dialog->state(), ExportDialog::State::Cancelled);
         QVERIFY(!QFile::exists(cancelled));
         dialog->close();
+    }
+
+    // Regression: an Export dialog outlived a workspace switch and went on reporting on the old
+    // workspace. It goes with its workspace (cancelling what runs).
+    void exportDialogGoesWithItsWorkspace()
+    {
+        MainWindow window;
+        window.setSecretStore(m_store.get());
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::dataShown);
+        WorkspaceOpener opener(&window, m_store.get());
+        opener.openFile(m_firstProfile);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, Timeout);
+        QPointer<ExportDialog> idle = window.openExportDialog();
+        QPointer<ExportDialog> running = window.openExportDialog();
+        QVERIFY(idle && running);
+        QVERIFY(idle->isVisible());
+        running->setKind(ReportKind::Batch);
+        running->setOutputPath(m_dir.filePath(u"switched-away.pdf"_s));
+        running->startExport();
+        QCOMPARE(running->state(), ExportDialog::State::Running);
+
+        Q_EMIT window.workspaceFileChosen(m_secondProfile);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, Timeout);
+        QVERIFY(!idle);
+        QVERIFY(!running);
+        QVERIFY(window.findChildren<ExportDialog *>().isEmpty());
+        QTest::qWait(200); // the cancelled report's answer, if any, reaches nothing
+        QVERIFY(window.openExportDialog());
+    }
+
+    // Regression: a demo being prepared opened over a workspace the user opened meanwhile, and
+    // asking for the demo again started a second preparation of the same folder.
+    void demoPreparationGivesWayToAnotherWorkspace()
+    {
+        MainWindow window;
+        WorkspaceOpener opener(&window, m_store.get());
+        QSignalSpy demo(&opener, &WorkspaceOpener::demoRequested);
+        Q_EMIT window.recentWorkspaceChosen(RecentWorkspaces::demoEntry());
+        QCOMPARE(demo.count(), 1);
+
+        QVERIFY(opener.beginDemoPreparation());
+        QVERIFY(!opener.beginDemoPreparation()); // asked again: no second one
+        QVERIFY(opener.demoStillWanted());
+        opener.openFile(m_firstProfile);
+        QVERIFY(!opener.demoStillWanted());       // its progress no longer shows
+        QVERIFY(!opener.finishDemoPreparation()); // its result is dropped
+        QCOMPARE(window.profile().name, u"first"_s);
+
+        // Asked for again after the other workspace: the last choice wins.
+        QVERIFY(opener.beginDemoPreparation());
+        opener.openFile(m_secondProfile);
+        QVERIFY(!opener.beginDemoPreparation());
+        QVERIFY(opener.finishDemoPreparation());
+        // A failed open counts as asking for something else too.
+        QVERIFY(opener.beginDemoPreparation());
+        opener.openFile(m_dir.filePath(u"missing.json"_s));
+        QVERIFY(!opener.finishDemoPreparation());
+        if (auto *box = window.findChild<QMessageBox *>(u"workspaceMessage"_s))
+            box->close();
+    }
+
+    // No secret reaches a file: after a save that stores one, every file under the test's settings,
+    // data and cache folders (QStandardPaths test mode) and its profile folders is read for every
+    // secret the tests stored.
+    void secretsReachNoFile()
+    {
+        const QString secret = u"Leak-Check-Secret-51"_s;
+        const QString path = m_dir.filePath(u"leak.json"_s);
+        QVERIFY(
+            saveWorkspaceProfile(
+                QJsonObject{{u"name"_s, u"leak-check"_s},
+                            {u"sources"_s,
+                             QJsonObject{{u"sqlite"_s, QJsonObject{{u"path"_s, u"l.sqlite"_s}}},
+                                         {u"redis"_s, QJsonObject{{u"url"_s, u"redis://127.0.0.1:1/0"_s}}}}}},
+                path)
+                .isEmpty());
+        ConnectionDialog dialog(loadWorkspaceProfile(path).profile->document, path, m_store.get());
+        dialog.page(u"redis"_s)->secretEdit()->setText(secret);
+        QSignalSpy saved(&dialog, &ConnectionDialog::saved);
+        dialog.save();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, Timeout);
+        const SecretStore::Result stored =
+            readSecret(secretKeychainKey(u"leak-check"_s, SecretSource::Redis));
+        QCOMPARE(int(stored.status), int(SecretStore::Result::Status::Found));
+        QCOMPARE(stored.value, secret);
+        m_storedSecrets << secret;
+        RecentWorkspaces().add(path); // the settings file has something in it
+        QSettings().sync();
+
+        QStringList roots{m_dir.path(), m_firstDir.path(), m_secondDir.path()};
+        for (auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::AppConfigLocation,
+                              QStandardPaths::GenericDataLocation, QStandardPaths::AppDataLocation,
+                              QStandardPaths::AppLocalDataLocation, QStandardPaths::GenericCacheLocation,
+                              QStandardPaths::CacheLocation})
+            roots << QStandardPaths::writableLocation(location);
+        const QString settingsFile =
+            QSettings(QSettings::IniFormat, QSettings::UserScope, u"sightline"_s, u"sightline"_s).fileName();
+        QVERIFY2(
+            settingsFile.startsWith(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)),
+            qPrintable(settingsFile));
+        QStringList files;
+        for (const QString &root : std::as_const(roots)) {
+            QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files << it.next();
+        }
+        files.removeDuplicates();
+        QVERIFY2(files.contains(settingsFile), qPrintable(files.join(u'\n')));
+        QVERIFY(files.contains(path));
+        QVERIFY(m_storedSecrets.size() >= 5);
+        for (const QString &file : std::as_const(files)) {
+            const QByteArray bytes = readFile(file);
+            for (const QString &value : std::as_const(m_storedSecrets)) {
+                const QByteArray utf16(reinterpret_cast<const char *>(value.utf16()), value.size() * 2);
+                QVERIFY2(!bytes.contains(value.toUtf8()) && !bytes.contains(utf16),
+                         qPrintable(file + u": "_s + value));
+            }
+        }
     }
 };
 

@@ -92,17 +92,22 @@ void GuiSession::prepareDemo()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/demo"_s;
     m_window->showPreparing(tr("Preparing the demo workspace…"), -1);
+    // One preparation at a time: asked for again meanwhile, the running one's result is used.
+    if (!m_opener->beginDemoPreparation())
+        return;
     QPointer<MainWindow> window = m_window.get();
+    QPointer<WorkspaceOpener> opener = m_opener.get();
     auto cancel = m_cancelDemo;
-    QFuture<DemoWorkspaceResult> preparing = QtConcurrent::run([dir, window, cancel]() {
+    QFuture<DemoWorkspaceResult> preparing = QtConcurrent::run([dir, window, opener, cancel]() {
         return DemoWorkspace::ensure(
             dir, {},
-            [window](qint64 done, qint64 total) {
+            [window, opener](qint64 done, qint64 total) {
                 const int percent = total > 0 ? int(done * 100 / total) : -1;
                 QMetaObject::invokeMethod(
                     window,
-                    [window, percent] {
-                        if (window)
+                    [window, opener, percent] {
+                        // Not over a workspace the user opened meanwhile.
+                        if (window && opener && opener->demoStillWanted())
                             window->showPreparing(GuiSession::tr("Preparing the demo workspace…"), percent);
                     },
                     Qt::QueuedConnection);
@@ -110,6 +115,8 @@ void GuiSession::prepareDemo()
             cancel.get());
     });
     whenFinished(preparing, this, [this](const DemoWorkspaceResult &result) {
+        if (!m_opener->finishDemoPreparation())
+            return; // the user opened another workspace meanwhile: it stays
         if (!result.profile) {
             const QString message = tr("The demo workspace could not be prepared.\n\n%1").arg(result.error);
             std::fprintf(stderr, "sightline: %s\n", qPrintable(result.error));

@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -109,6 +110,34 @@ WorkspaceSecrets merged(WorkspaceSecrets base, const WorkspaceSecrets &over)
     return base;
 }
 
+// Takes the password out of a URL, from its user info (postgresql://u:pw@host, redis://:pw@host)
+// or a password= query item; returns it, empty when there is none, and leaves `url` without it.
+QString takeUrlPassword(QString &url)
+{
+    QUrl parsed(url.trimmed());
+    if (url.trimmed().isEmpty() || !parsed.isValid())
+        return {};
+    QUrlQuery query(parsed);
+    QString password = parsed.password(QUrl::FullyDecoded);
+    const bool inQuery = query.hasQueryItem(u"password"_s);
+    if (password.isEmpty() && !inQuery)
+        return {};
+    if (password.isEmpty())
+        password = query.queryItemValue(u"password"_s, QUrl::FullyDecoded);
+    parsed.setPassword(QString());
+    if (parsed.userName().isEmpty())
+        parsed.setUserInfo(QString()); // redis://:pw@host: no "@" left behind
+    if (inQuery) {
+        query.removeAllQueryItems(u"password"_s);
+        if (query.isEmpty())
+            parsed.setQuery(QString());
+        else
+            parsed.setQuery(query);
+    }
+    url = parsed.toString();
+    return password;
+}
+
 QString formatLatency(double ms)
 {
     return ms < 10 ? QString::number(ms, 'f', 1) : QString::number(qRound(ms));
@@ -136,8 +165,12 @@ ConnectionDialog::ConnectionDialog(const QJsonObject &document, const QString &f
     const QJsonObject sourcesObject = document.value(u"sources"_s).toObject();
     if (sourcesObject.value(u"timeout_seconds"_s).isDouble())
         m_ui->timeoutSpin->setValue(sourcesObject.value(u"timeout_seconds"_s).toInt());
-    for (ConnectionSourcePage *page : std::as_const(m_pages))
+    for (ConnectionSourcePage *page : std::as_const(m_pages)) {
         page->load(sourcesObject.value(page->source()).toObject());
+        if (moveUrlPasswordToSecret(page))
+            m_movedFromUrl << page->source();
+    }
+    m_keychainName = workspaceName();
     // Open on the first source in use, so an edited profile shows what it has.
     for (int i = 0; i < m_pages.size(); ++i) {
         if (m_pages.at(i)->isConfigured()) {
@@ -203,6 +236,25 @@ QStringList ConnectionDialog::sources() const
     return names;
 }
 
+bool ConnectionDialog::moveUrlPasswordToSecret(ConnectionSourcePage *page)
+{
+    // The profile is meant to be shared: a password goes to the masked field, and from there to
+    // the keychain on Save, never back into the file.
+    const std::optional<SecretSource> source = page->secretSource();
+    if (!source || (*source != SecretSource::Postgres && *source != SecretSource::Redis))
+        return false;
+    QLineEdit *urlEdit = page->lineEdit(u"url"_s);
+    if (!urlEdit)
+        return false;
+    QString url = urlEdit->text();
+    const QString password = takeUrlPassword(url);
+    if (password.isEmpty())
+        return false;
+    urlEdit->setText(url);
+    page->secretEdit()->setText(password); // the URL's, as it won over any other before
+    return true;
+}
+
 QString ConnectionDialog::workspaceName() const
 {
     return m_ui->nameEdit->text().trimmed();
@@ -253,7 +305,6 @@ void ConnectionDialog::showError(const QString &message)
 void ConnectionDialog::lookUpSecretOrigins()
 {
     const QString name = workspaceName();
-    const QJsonObject sourcesObject = m_original.value(u"sources"_s).toObject();
     m_pendingOrigins = 0;
     for (ConnectionSourcePage *page : std::as_const(m_pages)) {
         if (!page->secretSource())
@@ -267,11 +318,11 @@ void ConnectionDialog::lookUpSecretOrigins()
                 break;
             }
         }
-        const QString url = sourcesObject.value(page->source()).toObject().value(u"url"_s).toString();
-        if (!url.isEmpty() && !QUrl(url).password().isEmpty()) {
-            page->setSecretOrigin(
-                tr("Current: written into the URL (not recommended: the profile is meant to be shared)"),
-                true);
+        if (m_movedFromUrl.contains(page->source())) {
+            page->setSecretOrigin(tr("Current: written into the URL, now in the field above. Save keeps it "
+                                     "in the keychain and takes it out of the profile, which is meant to "
+                                     "be shared."),
+                                  true);
             continue;
         }
         if (!variable.isEmpty()) {
@@ -397,6 +448,9 @@ void ConnectionDialog::save()
         if (QFileInfo(path).suffix().isEmpty())
             path += u".json"_s;
     }
+    // A password typed into a URL since the dialog opened goes the same way as one loaded with it.
+    for (ConnectionSourcePage *page : std::as_const(m_pages))
+        moveUrlPasswordToSecret(page);
     const QString error = saveWorkspaceProfile(document(), path);
     if (!error.isEmpty()) {
         showError(error);
@@ -411,12 +465,29 @@ void ConnectionDialog::save()
 
 void ConnectionDialog::storeSecrets(const QString &filePath)
 {
-    QList<ConnectionSourcePage *> typed;
+    const QString name = workspaceName();
+    // Renamed: the secrets filed under the old name move to the new one, or they would not be
+    // found under "<new>/<source>" next time.
+    const QString oldName = m_keychainName != name ? m_keychainName : QString();
+    struct Job
+    {
+        SecretSource source;
+        std::optional<QString> typed; // encoded; none: move the old name's entry, if any
+    };
+    QList<Job> jobs;
     for (ConnectionSourcePage *page : std::as_const(m_pages)) {
-        if (page->secretSource() && page->hasTypedSecret())
-            typed << page;
+        if (!page->secretSource())
+            continue;
+        const SecretSource source = *page->secretSource();
+        if (page->hasTypedSecret()) {
+            WorkspaceSecrets secrets;
+            page->applyTypedSecret(secrets);
+            jobs.append({source, encodeKeychainSecret(source, secrets)});
+        } else if (!oldName.isEmpty()) {
+            jobs.append({source, std::nullopt});
+        }
     }
-    if (typed.isEmpty() || !m_store) {
+    if (jobs.isEmpty() || !m_store) {
         finishSave(filePath, {});
         return;
     }
@@ -427,48 +498,73 @@ void ConnectionDialog::storeSecrets(const QString &filePath)
         QStringList problems;
     };
     auto pending = std::make_shared<Pending>();
-    pending->left = int(typed.size());
+    pending->left = int(jobs.size());
     QPointer<ConnectionDialog> self = this;
-    for (ConnectionSourcePage *page : std::as_const(typed)) {
-        const SecretSource source = *page->secretSource();
-        WorkspaceSecrets secrets;
-        page->applyTypedSecret(secrets);
-        const QString key = secretKeychainKey(workspaceName(), source);
-        m_store->write(
-            key, encodeKeychainSecret(source, secrets),
-            [self, pending, source, filePath](const SecretStore::Result &result) {
-                using Status = SecretStore::Result::Status;
-                if (result.status == Status::KeychainUnavailable)
-                    pending->unavailable = result.message;
-                else if (result.status == Status::Failed)
-                    pending->problems << tr("%1: %2").arg(secretSourceName(source), result.message);
-                if (--pending->left > 0 || !self)
-                    return;
-                if (pending->unavailable.isEmpty() || self->m_store->memoryOnly()) {
-                    self->finishSave(filePath, pending->problems);
+    QPointer<SecretStore> store = m_store;
+    for (const Job &job : std::as_const(jobs)) {
+        const SecretSource source = job.source;
+        const SecretStore::Callback done = [self, pending, source,
+                                            filePath](const SecretStore::Result &result) {
+            using Status = SecretStore::Result::Status;
+            if (result.status == Status::KeychainUnavailable)
+                pending->unavailable = result.message;
+            else if (result.status == Status::Failed)
+                pending->problems << tr("%1: %2").arg(secretSourceName(source), result.message);
+            if (--pending->left > 0 || !self)
+                return;
+            if (pending->unavailable.isEmpty() || self->m_store->memoryOnly()) {
+                self->finishSave(filePath, pending->problems);
+                return;
+            }
+            auto *box = new QMessageBox(
+                QMessageBox::Question, tr("No keychain"),
+                tr("There is no keychain to keep the secrets in (%1).\n\nKeep them in memory only, "
+                   "until Sightline quits? You will be asked again next time.")
+                    .arg(pending->unavailable),
+                QMessageBox::NoButton, self);
+            box->setObjectName(u"noKeychainBox"_s);
+            QPushButton *keep = box->addButton(tr("&Keep in memory"), QMessageBox::AcceptRole);
+            box->addButton(tr("&Forget them"), QMessageBox::RejectRole);
+            box->setDefaultButton(keep);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            connect(box, &QMessageBox::finished, self, [self, box, keep, filePath] {
+                if (box->clickedButton() == keep) {
+                    self->m_store->setMemoryOnly(true);
+                    self->storeSecrets(filePath);
+                } else {
+                    self->finishSave(filePath, {});
+                }
+            });
+            box->open();
+        };
+        const QString key = secretKeychainKey(name, source);
+        const QString oldKey = oldName.isEmpty() ? QString() : secretKeychainKey(oldName, source);
+        // Writes under the new key; once that took, the old name's entry goes.
+        auto writeThenForgetOld = [store, key, oldKey, done](const QString &value) {
+            if (!store)
+                return;
+            store->write(key, value, [store, oldKey, done](const SecretStore::Result &written) {
+                if (!store || oldKey.isEmpty() || written.status != SecretStore::Result::Status::Found) {
+                    done(written);
                     return;
                 }
-                auto *box = new QMessageBox(
-                    QMessageBox::Question, tr("No keychain"),
-                    tr("There is no keychain to keep the secrets in (%1).\n\nKeep them in memory only, "
-                       "until Sightline quits? You will be asked again next time.")
-                        .arg(pending->unavailable),
-                    QMessageBox::NoButton, self);
-                box->setObjectName(u"noKeychainBox"_s);
-                QPushButton *keep = box->addButton(tr("&Keep in memory"), QMessageBox::AcceptRole);
-                box->addButton(tr("&Forget them"), QMessageBox::RejectRole);
-                box->setDefaultButton(keep);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                connect(box, &QMessageBox::finished, self, [self, box, keep, filePath] {
-                    if (box->clickedButton() == keep) {
-                        self->m_store->setMemoryOnly(true);
-                        self->storeSecrets(filePath);
-                    } else {
-                        self->finishSave(filePath, {});
-                    }
-                });
-                box->open();
+                store->remove(oldKey, [done, written](const SecretStore::Result &) { done(written); });
             });
+        };
+        if (job.typed) {
+            writeThenForgetOld(*job.typed);
+            continue;
+        }
+        m_store->read(oldKey, [writeThenForgetOld, done](const SecretStore::Result &found) {
+            using Status = SecretStore::Result::Status;
+            if (found.status == Status::Found) {
+                writeThenForgetOld(found.value);
+            } else if (found.status == Status::Failed) {
+                done(found);
+            } else {
+                done(SecretStore::Result{}); // nothing to move (none, gone, or no keychain to read)
+            }
+        });
     }
 }
 
@@ -476,6 +572,8 @@ void ConnectionDialog::finishSave(const QString &filePath, const QStringList &pr
 {
     m_saving = false;
     m_ui->buttonBox->setEnabled(true);
+    if (problems.isEmpty())
+        m_keychainName = workspaceName(); // its secrets are filed under it now
     if (!problems.isEmpty()) {
         // The profile is saved; the dialog stays open so the secret can be tried again.
         showError(tr("The profile is saved, but the keychain did not take every secret:\n%1")

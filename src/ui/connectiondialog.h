@@ -62,6 +62,8 @@ private:
     void finishSave(const QString &filePath, const QStringList &problems);
     void showError(const QString &message);
     QString workspaceName() const;
+    // A password in a postgres or redis URL goes to the page's secret field; true when one did.
+    bool moveUrlPasswordToSecret(ConnectionSourcePage *page);
 
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
     QJsonObject m_original;
@@ -69,6 +71,8 @@ private:
     SecretStore *m_store;
     WorkspaceSecrets m_known; // environment and keychain, as looked up when the dialog opened
     QList<ConnectionSourcePage *> m_pages;
+    QStringList m_movedFromUrl; // sources whose password was in the loaded URL
+    QString m_keychainName;     // the name the secrets are filed under in the keychain now
     struct Test
     {
         quint64 generation = 0;

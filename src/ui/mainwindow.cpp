@@ -127,6 +127,10 @@ MainWindow::~MainWindow()
 
 void MainWindow::closeWorkspace()
 {
+    // An export reports on this workspace: it goes with it (its destructor cancels a running one).
+    for (const QPointer<ExportDialog> &dialog : std::as_const(m_exportDialogs))
+        delete dialog.data();
+    m_exportDialogs.clear();
     for (const QPointer<EvaluationWindow> &window : std::as_const(m_windows)) {
         if (window)
             window->close();
@@ -526,6 +530,8 @@ ExportDialog *MainWindow::openExportDialog(const QString &evaluationId)
     }
     auto *dialog = new ExportDialog(m_profile, context, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_exportDialogs.removeAll(nullptr);
+    m_exportDialogs.append(dialog);
     dialog->show();
     return dialog;
 }

@@ -133,6 +133,7 @@ private:
     WorkspaceProfile m_profile;
     SecretStore *m_secretStore = nullptr;
     QPointer<ConnectionDialog> m_connectionDialog;
+    QList<QPointer<ExportDialog>> m_exportDialogs; // closed with the workspace they export from
     QLabel *m_newEvaluationsLabel;
     QLabel *m_workspaceLabel;
     int m_newEvaluations = 0;

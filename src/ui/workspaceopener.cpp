@@ -71,8 +71,30 @@ WorkspaceOpener::WorkspaceOpener(MainWindow *window, SecretStore *store, QObject
 
 WorkspaceOpener::~WorkspaceOpener() = default;
 
+bool WorkspaceOpener::beginDemoPreparation()
+{
+    m_demoAskedAt = m_otherRequests;
+    if (m_demoPreparing)
+        return false;
+    m_demoPreparing = true;
+    return true;
+}
+
+bool WorkspaceOpener::finishDemoPreparation()
+{
+    const bool wanted = demoStillWanted();
+    m_demoPreparing = false;
+    return wanted;
+}
+
+bool WorkspaceOpener::demoStillWanted() const
+{
+    return m_demoPreparing && m_demoAskedAt == m_otherRequests;
+}
+
 void WorkspaceOpener::openFile(const QString &path, const WorkspaceSecrets &typed)
 {
+    ++m_otherRequests; // a demo still being prepared no longer opens over it
     const ProfileParseResult parsed = loadWorkspaceProfile(path);
     if (!parsed.profile) {
         const QString message = parsed.error.toString();
@@ -109,6 +131,8 @@ void WorkspaceOpener::openProfile(const WorkspaceProfile &profile, const QString
     for (const QString &warning : profile.warnings)
         std::fprintf(stderr, "sightline: warning: %s\n", qPrintable(warning));
     const quint64 generation = ++m_generation;
+    if (recentEntry != RecentWorkspaces::demoEntry())
+        ++m_otherRequests;
     if (m_prompt)
         m_prompt->reject();
     if (configuredSecretSources(profile).isEmpty() || !m_store) {
@@ -188,31 +212,37 @@ void WorkspaceOpener::rememberSecret(SecretSource source, const WorkspaceSecrets
     if (inMemoryOnly && !m_store->memoryOnly())
         return; // used for this run only: m_pending carries it
     const QString key = secretKeychainKey(m_pending.name, source);
+    const QString value = encodeKeychainSecret(source, secrets);
     QPointer<WorkspaceOpener> self = this;
-    m_store->write(
-        key, encodeKeychainSecret(source, secrets), [self, key](const SecretStore::Result &result) {
-            if (!self || result.status == SecretStore::Result::Status::Found ||
-                result.status == SecretStore::Result::Status::NotFound)
-                return;
-            if (result.status == SecretStore::Result::Status::KeychainUnavailable) {
-                // Offer what there is: memory until Sightline quits.
-                auto *box = new QMessageBox(QMessageBox::Question, tr("No keychain"),
-                                            tr("There is no keychain to keep the secret in (%1).\n\nKeep "
-                                               "secrets in memory only, until "
-                                               "Sightline quits? This workspace uses it either way for now.")
-                                                .arg(result.message),
-                                            QMessageBox::Yes | QMessageBox::No, self->m_window);
-                box->setObjectName(u"noKeychainBox"_s);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                connect(box, &QMessageBox::finished, self, [self](int answer) {
-                    if (self && self->m_store && answer == QMessageBox::Yes)
-                        self->m_store->setMemoryOnly(true);
+    m_store->write(key, value, [self, key, value](const SecretStore::Result &result) {
+        if (!self || result.status == SecretStore::Result::Status::Found ||
+            result.status == SecretStore::Result::Status::NotFound)
+            return;
+        if (result.status == SecretStore::Result::Status::KeychainUnavailable) {
+            // Offer what there is: memory until Sightline quits.
+            auto *box = new QMessageBox(QMessageBox::Question, tr("No keychain"),
+                                        tr("There is no keychain to keep the secret in (%1).\n\nKeep "
+                                           "secrets in memory only, until "
+                                           "Sightline quits? This workspace uses it either way for now.")
+                                            .arg(result.message),
+                                        QMessageBox::Yes | QMessageBox::No, self->m_window);
+            box->setObjectName(u"noKeychainBox"_s);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            connect(box, &QMessageBox::finished, self, [self, key, value](int answer) {
+                if (!self || !self->m_store || answer != QMessageBox::Yes)
+                    return;
+                // The write that failed is done again, now to memory: the secret is kept until quit.
+                self->m_store->setMemoryOnly(true);
+                self->m_store->write(key, value, [key](const SecretStore::Result &again) {
+                    if (again.status != SecretStore::Result::Status::Found)
+                        qCWarning(lcWorkspace) << "memory did not take" << key << ":" << again.message;
                 });
-                box->open();
-                return;
-            }
-            qCWarning(lcWorkspace) << "the keychain did not take" << key << ":" << result.message;
-        });
+            });
+            box->open();
+            return;
+        }
+        qCWarning(lcWorkspace) << "the keychain did not take" << key << ":" << result.message;
+    });
 }
 
 void WorkspaceOpener::finish(quint64 generation)

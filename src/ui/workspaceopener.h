@@ -36,6 +36,14 @@ public:
 
     SecretPrompt *currentPrompt() const { return m_prompt; }
 
+    // The demo is prepared off the GUI thread by whoever answers demoRequested, one preparation at
+    // a time. beginDemoPreparation: the demo is what the user asked for last; false when a
+    // preparation already runs (its result will do). finishDemoPreparation: whether its result is
+    // still wanted, false when another workspace was asked for since (the result is dropped).
+    bool beginDemoPreparation();
+    bool finishDemoPreparation();
+    bool demoStillWanted() const; // a preparation runs and nothing else was asked for since
+
 Q_SIGNALS:
     // Before the window switches: whatever of the previous workspace runs outside the window
     // (the demo simulator) stops now.
@@ -53,6 +61,9 @@ private:
     QPointer<MainWindow> m_window;
     QPointer<SecretStore> m_store;
     quint64 m_generation = 0;
+    quint64 m_otherRequests = 0; // workspaces asked for that are not the demo
+    quint64 m_demoAskedAt = 0;   // m_otherRequests when the demo was last asked for
+    bool m_demoPreparing = false;
     // The workspace being opened while its secrets are asked for.
     WorkspaceProfile m_pending;
     QString m_pendingRecent;
