@@ -56,7 +56,9 @@ bool waitFor(QFuture<T> &future, const std::atomic<bool> *cancel)
     return true;
 }
 
-std::unique_ptr<SqlConnection> openStore(const WorkspaceProfile &profile, QString *error)
+// Opens the workspace's relational store; on failure says why in out.error. On success the
+// bundle names where it reads from.
+std::unique_ptr<SqlConnection> openStore(const WorkspaceProfile &profile, GatherResult &out)
 {
     std::unique_ptr<SqlConnection> connection;
     if (!profile.postgresUrl.isEmpty())
@@ -65,15 +67,17 @@ std::unique_ptr<SqlConnection> openStore(const WorkspaceProfile &profile, QStrin
     else if (!profile.sqlitePath.isEmpty())
         connection = createSqliteConnection(profile.sqlitePath, SqliteMode::ReadOnly);
     if (!connection) {
-        *error = tr("The workspace has no relational store (sources.postgres or sources.sqlite): there are "
-                    "no evaluations to report on.");
+        out.error =
+            tr("The workspace has no relational store (sources.postgres or sources.sqlite): there are "
+               "no evaluations to report on.");
         return {};
     }
     const SqlError open = connection->open();
     if (open.isError()) {
-        *error = tr("Cannot open %1: %2").arg(connection->describe(), open.message);
+        out.error = tr("Cannot open %1: %2").arg(connection->describe(), open.message);
         return {};
     }
+    out.bundle.source = connection->describe();
     return connection;
 }
 
@@ -199,14 +203,10 @@ GatherResult gatherEvaluations(const WorkspaceProfile &profile, const ReportRequ
                                const ReportProgressFn &progress, const std::atomic<bool> *cancel)
 {
     GatherResult out;
-    QString error;
-    std::unique_ptr<SqlConnection> connection = openStore(profile, &error);
-    if (!connection) {
-        out.error = error;
+    std::unique_ptr<SqlConnection> connection = openStore(profile, out);
+    if (!connection)
         return out;
-    }
     ReportBundle &bundle = out.bundle;
-    bundle.source = connection->describe();
     EvaluationReader reader(*connection, profile.schema);
     std::unique_ptr<LineageWorker> lineage = std::make_unique<LineageWorker>(profile);
     std::unique_ptr<PrometheusClient> prometheus;
@@ -285,13 +285,9 @@ GatherResult gatherBatchByIds(const WorkspaceProfile &profile, const ReportReque
                               const ReportProgressFn &progress, const std::atomic<bool> *cancel)
 {
     GatherResult out;
-    QString error;
-    std::unique_ptr<SqlConnection> connection = openStore(profile, &error);
-    if (!connection) {
-        out.error = error;
+    std::unique_ptr<SqlConnection> connection = openStore(profile, out);
+    if (!connection)
         return out;
-    }
-    out.bundle.source = connection->describe();
     QStringList ids;
     QSet<QString> seen;
     for (const QString &id : request.evaluationIds)
@@ -344,13 +340,9 @@ GatherResult gatherBatch(const WorkspaceProfile &profile, const ReportRequest &r
     if (!request.evaluationIds.isEmpty())
         return gatherBatchByIds(profile, request, progress, cancel);
     GatherResult out;
-    QString error;
-    std::unique_ptr<SqlConnection> connection = openStore(profile, &error);
-    if (!connection) {
-        out.error = error;
+    std::unique_ptr<SqlConnection> connection = openStore(profile, out);
+    if (!connection)
         return out;
-    }
-    out.bundle.source = connection->describe();
     EvaluationReader reader(*connection, profile.schema);
     reader.setQuery(request.filter, EvaluationSort{EvaluationColumn::Created, Qt::AscendingOrder});
     report(progress, -1, tr("Counting evaluations…"));
