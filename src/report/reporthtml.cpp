@@ -183,8 +183,10 @@ void writeEvaluation(HtmlWriter &w, const ReportBundle &bundle, const ReportEval
     if (!evaluation.metricsNote.isEmpty())
         w.p(evaluation.metricsNote, u"note"_s);
     for (const ReportChart &chart : evaluation.charts) {
-        w.p(chart.query, u"query"_s); // the chart's title is in the picture; the query says what it shows
+        // The chart's title is in the picture; the query under it, as a caption, says what it shows
+        // (above it, a page break could leave the query alone at the foot of a page).
         w.image(drawMetricChart(chart, evaluation.windowStartMs, evaluation.windowEndMs), chart.title);
+        w.p(chart.query, u"query"_s);
         if (!chart.note.isEmpty())
             w.p(chart.title + u": "_s + chart.note, u"note"_s);
     }
