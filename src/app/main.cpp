@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QGuiApplication>
 #include <QTimer>
 
@@ -24,6 +25,9 @@ void setApplicationIdentity()
 
 int main(int argc, char **argv)
 {
+    // Debug lines are for whoever asks for them (QT_LOGGING_RULES="sightline.*.debug=true" wins
+    // over this); by default stderr carries warnings and what a command reports.
+    QLoggingCategory::setFilterRules(u"sightline.*.debug=false"_s);
     // Headless commands never create a window, so they run on machines without a display.
     if (argc >= 2 && qstrcmp(argv[1], "seed") == 0) {
         QCoreApplication app(argc, argv);
