@@ -6,8 +6,8 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QGuiApplication>
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <cstdio>
