@@ -171,7 +171,8 @@ private Q_SLOTS:
     void roundTrip()
     {
         if (!haveKeychain())
-            SIGHTLINE_SKIP_OR_FAIL("no test keychain (run under scripts/lib/keychain.sh)");
+            SIGHTLINE_SKIP_OR_FAIL("SIGHTLINE_TEST_KEYCHAIN is not set: run through scripts/test or "
+                                   "scripts/lib/keychain.sh");
         QFETCH(QString, value);
         SecretStore store;
         const QString k = key(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
@@ -208,7 +209,8 @@ private Q_SLOTS:
     void neverStoredIsNotFound()
     {
         if (!haveKeychain())
-            SIGHTLINE_SKIP_OR_FAIL("no test keychain (run under scripts/lib/keychain.sh)");
+            SIGHTLINE_SKIP_OR_FAIL("SIGHTLINE_TEST_KEYCHAIN is not set: run through scripts/test or "
+                                   "scripts/lib/keychain.sh");
         SecretStore store;
         const auto read = await([&](auto done) { store.read(key(u"never"_s), done); });
         QVERIFY(read);
@@ -222,7 +224,8 @@ private Q_SLOTS:
     void deletedBehindOurBackIsGone()
     {
         if (!haveKeychain())
-            SIGHTLINE_SKIP_OR_FAIL("no test keychain (run under scripts/lib/keychain.sh)");
+            SIGHTLINE_SKIP_OR_FAIL("SIGHTLINE_TEST_KEYCHAIN is not set: run through scripts/test or "
+                                   "scripts/lib/keychain.sh");
         SecretStore store;
         const QString k = key(u"postgres"_s);
         const auto written = await([&](auto done) { store.write(k, u"gone-soon-pw"_s, done); });
@@ -475,7 +478,8 @@ private Q_SLOTS:
     void resolveFromKeychain()
     {
         if (!haveKeychain())
-            SIGHTLINE_SKIP_OR_FAIL("no test keychain (run under scripts/lib/keychain.sh)");
+            SIGHTLINE_SKIP_OR_FAIL("SIGHTLINE_TEST_KEYCHAIN is not set: run through scripts/test or "
+                                   "scripts/lib/keychain.sh");
         WorkspaceSecrets s3;
         s3.s3AccessKeyId = u"AKID-keychain"_s;
         s3.s3SecretAccessKey = u"s3-secret-keychain"_s;
