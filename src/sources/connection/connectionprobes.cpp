@@ -12,9 +12,13 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
+#include <QScopeGuard>
 #include <QStorageInfo>
 #include <QThread>
 #include <QUrl>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -93,6 +97,33 @@ QString connectionTarget(const WorkspaceProfile &profile, const QString &source)
     return {};
 }
 
+// Opens `connection` (cancellable through `interrupt`) and runs `sql`, which answers one row of at
+// least `columns` values: that row, or std::nullopt with result.error set (the server's words).
+std::optional<QVariantList> querySingleRow(SqlConnection &connection, const QString &sql, int columns,
+                                           const QString &noRow, const StopToken &stop,
+                                           ProbeInterrupt &interrupt, ConnectionTestResult &result)
+{
+    SqlConnection *raw = &connection;
+    interrupt.set([raw] { raw->cancel(); });
+    const auto cleared = qScopeGuard([&interrupt] { interrupt.set({}); });
+    if (stop.stopRequested())
+        return std::nullopt;
+    if (const SqlError error = connection.open(); error.isError()) {
+        result.error = error.message;
+        return std::nullopt;
+    }
+    const SqlResult rows = connection.exec(sql);
+    if (!rows.ok()) {
+        result.error = rows.error.message;
+        return std::nullopt;
+    }
+    if (rows.rows.isEmpty() || rows.rows.first().size() < columns) {
+        result.error = noRow;
+        return std::nullopt;
+    }
+    return rows.rows.first();
+}
+
 ConnectionTestResult probePostgres(const WorkspaceProfile &profile, const StopToken &stop,
                                    ProbeInterrupt &interrupt)
 {
@@ -100,34 +131,22 @@ ConnectionTestResult probePostgres(const WorkspaceProfile &profile, const StopTo
     timer.start();
     std::unique_ptr<SqlConnection> connection = createPostgresConnection(
         profile.postgresUrl, /*readOnly*/ true, timeoutMsOf(profile), profile.secrets.postgresPassword);
-    SqlConnection *raw = connection.get();
-    interrupt.set([raw] { raw->cancel(); });
     ConnectionTestResult result;
-    if (!stop.stopRequested()) {
-        if (const SqlError error = connection->open(); error.isError()) {
-            result.error = error.message;
-        } else {
-            const SqlResult rows = connection->exec(
-                u"SELECT version(), current_user, current_database(), "
-                "coalesce(host(inet_server_addr()) || ':' || inet_server_port(), 'a local socket'), "
-                "(SELECT CASE WHEN ssl THEN version ELSE '' END FROM pg_stat_ssl WHERE pid = pg_backend_pid())"_s);
-            if (!rows.ok()) {
-                result.error = rows.error.message;
-            } else if (rows.rows.isEmpty() || rows.rows.first().size() < 5) {
-                result.error = tr("PostgreSQL answered SELECT version() with no row");
-            } else {
-                result.latencyMs = elapsedMs(timer);
-                const QVariantList row = rows.rows.first();
-                result.ok = true;
-                result.serverVersion = shortPostgresVersion(row.at(0).toString());
-                const QString tls = row.at(4).toString();
-                result.detail = tr("%1/%2 as %3, %4")
-                                    .arg(row.at(3).toString(), row.at(2).toString(), row.at(1).toString(),
-                                         tls.isEmpty() ? tlsNote(false) : tr("TLS (%1)").arg(tls));
-            }
-        }
-    }
-    interrupt.set({});
+    const std::optional<QVariantList> row = querySingleRow(
+        *connection,
+        u"SELECT version(), current_user, current_database(), "
+        "coalesce(host(inet_server_addr()) || ':' || inet_server_port(), 'a local socket'), "
+        "(SELECT CASE WHEN ssl THEN version ELSE '' END FROM pg_stat_ssl WHERE pid = pg_backend_pid())"_s,
+        5, tr("PostgreSQL answered SELECT version() with no row"), stop, interrupt, result);
+    if (!row)
+        return result;
+    result.latencyMs = elapsedMs(timer);
+    result.ok = true;
+    result.serverVersion = shortPostgresVersion(row->at(0).toString());
+    const QString tls = row->at(4).toString();
+    result.detail = tr("%1/%2 as %3, %4")
+                        .arg(row->at(3).toString(), row->at(2).toString(), row->at(1).toString(),
+                             tls.isEmpty() ? tlsNote(false) : tr("TLS (%1)").arg(tls));
     return result;
 }
 
@@ -143,30 +162,18 @@ ConnectionTestResult probeSqlite(const WorkspaceProfile &profile, const StopToke
         return failure(tr("%1 is not a file").arg(profile.sqlitePath));
     std::unique_ptr<SqlConnection> connection =
         createSqliteConnection(profile.sqlitePath, SqliteMode::ReadOnly);
-    SqlConnection *raw = connection.get();
-    interrupt.set([raw] { raw->cancel(); });
     ConnectionTestResult result;
-    if (!stop.stopRequested()) {
-        if (const SqlError error = connection->open(); error.isError()) {
-            result.error = error.message;
-        } else {
-            // Reading the schema proves it is a database and not just a file that opens.
-            const SqlResult rows = connection->exec(
-                u"SELECT sqlite_version(), (SELECT count(*) FROM sqlite_master WHERE type = 'table')"_s);
-            if (!rows.ok()) {
-                result.error = rows.error.message;
-            } else if (rows.rows.isEmpty() || rows.rows.first().size() < 2) {
-                result.error = tr("SQLite answered with no row");
-            } else {
-                result.latencyMs = elapsedMs(timer);
-                result.ok = true;
-                result.serverVersion = u"SQLite "_s + rows.rows.first().at(0).toString();
-                result.detail = tr("%1 (read only), %n table(s)", nullptr, rows.rows.first().at(1).toInt())
-                                    .arg(QDir::toNativeSeparators(file.absoluteFilePath()));
-            }
-        }
-    }
-    interrupt.set({});
+    // Reading the schema proves it is a database and not just a file that opens.
+    const std::optional<QVariantList> row = querySingleRow(
+        *connection, u"SELECT sqlite_version(), (SELECT count(*) FROM sqlite_master WHERE type = 'table')"_s,
+        2, tr("SQLite answered with no row"), stop, interrupt, result);
+    if (!row)
+        return result;
+    result.latencyMs = elapsedMs(timer);
+    result.ok = true;
+    result.serverVersion = u"SQLite "_s + row->at(0).toString();
+    result.detail = tr("%1 (read only), %n table(s)", nullptr, row->at(1).toInt())
+                        .arg(QDir::toNativeSeparators(file.absoluteFilePath()));
     return result;
 }
 
