@@ -13,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
-#include <QScopeGuard>
 #include <QStorageInfo>
 #include <QThread>
 #include <QUrl>
