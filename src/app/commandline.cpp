@@ -46,7 +46,20 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         QCoreApplication::translate("main",
                                     "Open every Storage Explorer panel and its tree to DEPTH levels."),
         u"DEPTH"_s);
-    parser.addOptions({workspace, demo, open, screenshot, timeout, view, expand});
+    const QCommandLineOption metricsListen(
+        u"metrics-listen"_s,
+        QCoreApplication::translate("main", "Serve Sightline's own metrics for Prometheus on HOST:PORT "
+                                            "(for example 127.0.0.1:9464; port 0 picks a free one)."),
+        u"HOST:PORT"_s);
+    const QCommandLineOption logStderr(
+        u"log-stderr"_s,
+        QCoreApplication::translate("main", "Write the JSON-line log to stderr as well as to the log file."));
+    parser.addOptions({workspace, demo, open, screenshot, timeout, view, expand, metricsListen, logStderr});
+    parser.addPositionalArgument(u"link"_s,
+                                 QCoreApplication::translate("main",
+                                                             "A sightline:// link to open, such as "
+                                                             "sightline://evaluation/ID?workspace=NAME."),
+                                 u"[link]"_s);
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -65,12 +78,18 @@ GuiOptionsResult parseGuiCommandLine(const QStringList &arguments)
         result.error = QCoreApplication::translate("main", "--workspace and --demo exclude each other");
         return result;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.size() == 1 && !positional.constFirst().startsWith(
+                                                                u"sightline:"_s, Qt::CaseInsensitive))) {
         result.error = QCoreApplication::translate("main", "unexpected argument: %1")
-                           .arg(parser.positionalArguments().constFirst());
+                           .arg(positional.size() == 1 ? positional.constFirst() : positional.at(1));
         return result;
     }
     GuiOptions options;
+    if (!positional.isEmpty())
+        options.link = positional.constFirst();
+    options.metricsListen = parser.value(metricsListen);
+    options.logStderr = parser.isSet(logStderr);
     options.workspaceFile = parser.value(workspace);
     options.openEvaluation = parser.value(open);
     options.screenshotFile = parser.value(screenshot);

@@ -19,6 +19,9 @@ struct GuiOptions
     bool metricsView = false; // --view metrics: start in the Metrics view
     bool liveView = false;    // --view live: start in the Live view
     int expandDepth = 0;      // --expand DEPTH: open every storage panel to DEPTH
+    QString link;             // a sightline:// link given as the only positional argument
+    QString metricsListen;    // --metrics-listen HOST:PORT: serve Sightline's own metrics
+    bool logStderr = false;   // --log-stderr: JSON-line logs to stderr as well as to the log file
 };
 
 struct GuiOptionsResult

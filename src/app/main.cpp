@@ -1,3 +1,4 @@
+#include "apptranslations.h"
 #include "commandline.h"
 #include "guisession.h"
 #include "reportcommand.h"
@@ -32,6 +33,7 @@ int main(int argc, char **argv)
     if (argc >= 2 && qstrcmp(argv[1], "seed") == 0) {
         QCoreApplication app(argc, argv);
         setApplicationIdentity();
+        Sightline::installTranslations();
         Sightline::installJsonLineLogger();
         QStringList arguments = QCoreApplication::arguments();
         arguments.remove(0, 2);
@@ -44,6 +46,7 @@ int main(int argc, char **argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
         setApplicationIdentity();
+        Sightline::installTranslations();
         Sightline::installJsonLineLogger();
         QStringList arguments = QCoreApplication::arguments();
         arguments.remove(0, 2);
@@ -55,6 +58,7 @@ int main(int argc, char **argv)
             qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0) {
             QCoreApplication app(argc, argv);
             setApplicationIdentity();
+            Sightline::installTranslations();
             const auto parsed = Sightline::parseGuiCommandLine(QCoreApplication::arguments());
             if (!parsed.error.isEmpty()) {
                 std::fprintf(stderr, "sightline: %s\n", qPrintable(parsed.error));
@@ -66,6 +70,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     setApplicationIdentity();
+    Sightline::installTranslations();
     QGuiApplication::setApplicationDisplayName(u"Sightline"_s);
     QGuiApplication::setDesktopFileName(QStringLiteral(SIGHTLINE_APP_ID));
     const auto parsed = Sightline::parseGuiCommandLine(QCoreApplication::arguments());

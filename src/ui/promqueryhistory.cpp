@@ -1,5 +1,7 @@
 #include "promqueryhistory.h"
 
+#include "core/appsettings.h"
+
 #include <QCryptographicHash>
 #include <QSettings>
 
@@ -31,7 +33,7 @@ void PromQueryHistory::load()
     m_entries.clear();
     if (m_workspaceKey.isEmpty())
         return;
-    QSettings settings(QSettings::IniFormat, QSettings::UserScope, u"sightline"_s, u"sightline"_s);
+    QSettings settings = openAppSettings();
     const QStringList stored = settings.value(settingsKey()).toStringList();
     for (const QString &query : stored) {
         if (!query.trimmed().isEmpty() && !m_entries.contains(query) && m_entries.size() < MaxEntries)
@@ -43,7 +45,7 @@ void PromQueryHistory::save() const
 {
     if (m_workspaceKey.isEmpty())
         return;
-    QSettings settings(QSettings::IniFormat, QSettings::UserScope, u"sightline"_s, u"sightline"_s);
+    QSettings settings = openAppSettings();
     settings.setValue(settingsKey(), m_entries);
     settings.sync();
 }

@@ -1,5 +1,7 @@
 #include "recentworkspaces.h"
 
+#include "core/appsettings.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -21,7 +23,7 @@ QString normalized(const QString &entry)
 
 RecentWorkspaces::RecentWorkspaces()
 {
-    const QSettings s(QSettings::IniFormat, QSettings::UserScope, u"sightline"_s, u"sightline"_s);
+    const QSettings s = openAppSettings();
     const QStringList stored = s.value(SettingsKey).toStringList();
     for (const QString &entry : stored) {
         if (!entry.isEmpty() && !m_entries.contains(entry) && m_entries.size() < MaxEntries)
@@ -65,7 +67,7 @@ bool RecentWorkspaces::exists(const QString &entry)
 
 void RecentWorkspaces::save() const
 {
-    QSettings s(QSettings::IniFormat, QSettings::UserScope, u"sightline"_s, u"sightline"_s);
+    QSettings s = openAppSettings();
     s.setValue(SettingsKey, m_entries);
     s.sync();
 }

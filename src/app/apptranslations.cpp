@@ -1,0 +1,7 @@
+#include "apptranslations.h"
+
+namespace Sightline {
+
+void installTranslations() {}
+
+} // namespace Sightline

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QLatin1StringView>
+#include <QSettings>
+
+namespace Sightline {
+
+// The one settings file of the GUI: ~/.config/sightline/sightline.conf (INI). Keys:
+//   recent/...                   Recent Workspaces
+//   ui/language                  "" (follow the system), "en" or "de"
+//   ui/theme                     "system", "light" or "dark"
+//   windows/<name>/geometry      QWidget::saveGeometry()
+//   windows/<name>/state         QMainWindow::saveState() (docks and toolbars)
+inline QSettings openAppSettings()
+{
+    return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("sightline"),
+                     QStringLiteral("sightline"));
+}
+
+inline constexpr QLatin1StringView kLanguageKey{"ui/language"};
+inline constexpr QLatin1StringView kThemeKey{"ui/theme"};
+
+} // namespace Sightline

@@ -1,0 +1,4 @@
+#include "sightlinelink.h"
+
+namespace Sightline {
+} // namespace Sightline

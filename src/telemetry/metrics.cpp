@@ -1,0 +1,4 @@
+#include "metrics.h"
+
+namespace Sightline {
+} // namespace Sightline

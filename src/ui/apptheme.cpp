@@ -1,0 +1,4 @@
+#include "apptheme.h"
+
+namespace Sightline {
+} // namespace Sightline

@@ -1,0 +1,4 @@
+#include "preferencesdialog.h"
+
+namespace Sightline {
+} // namespace Sightline

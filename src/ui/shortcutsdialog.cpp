@@ -1,0 +1,4 @@
+#include "shortcutsdialog.h"
+
+namespace Sightline {
+} // namespace Sightline

@@ -1,0 +1,4 @@
+#include "singleinstance.h"
+
+namespace Sightline {
+} // namespace Sightline

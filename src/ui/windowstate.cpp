@@ -1,0 +1,4 @@
+#include "windowstate.h"
+
+namespace Sightline {
+} // namespace Sightline

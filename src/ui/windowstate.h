@@ -1,0 +1,7 @@
+#pragma once
+
+// Saving and restoring window geometry and dock layout.
+// (placeholder: being written for issue 7)
+
+namespace Sightline {
+} // namespace Sightline

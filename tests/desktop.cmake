@@ -1,0 +1,1 @@
+# Issue 7 (desktop): tests are being written.

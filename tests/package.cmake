@@ -1,0 +1,1 @@
+# Issue 7 (package): tests are being written.

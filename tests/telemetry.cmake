@@ -1,0 +1,1 @@
+# Issue 7 (telemetry): tests are being written.

@@ -1,0 +1,1 @@
+# Issue 7 (translations): tests are being written.
