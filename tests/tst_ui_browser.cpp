@@ -4,6 +4,7 @@
 
 #include "core/evaluationquery.h"
 #include "core/format.h"
+#include "i18n/apptranslations.h"
 #include "models/evaluationtablemodel.h"
 #include "models/statuspalette.h"
 #include "screenshots.h"
@@ -32,7 +33,9 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleOptionHeader>
 #include <QTabWidget>
@@ -131,6 +134,10 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_shots.prepare());
+        // As the application does: English plural forms ("1 evaluation", "3,000 evaluations")
+        // come from the English catalogue. A private settings file, so no ui/language applies.
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"config"_s));
+        QCOMPARE(installTranslations(), u"en"_s);
 
         SeedOptions options;
         options.generator.seed = 7;

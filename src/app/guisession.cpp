@@ -6,16 +6,20 @@
 #include "sources/demoworkspace.h"
 #include "sources/secrets/secretstore.h"
 #include "telemetry/logging.h"
+#include "ui/apptheme.h"
 #include "ui/evaluationwindow.h"
 #include "ui/liveeventsview.h"
 #include "ui/mainwindow.h"
 #include "ui/metricsview.h"
 #include "ui/recentworkspaces.h"
+#include "ui/singleinstance.h"
 #include "ui/storageexplorer.h"
+#include "ui/uiresources.h"
 #include "ui/workspaceopener.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QIcon>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -48,6 +52,51 @@ void GuiSession::stopSimulator()
 
 void GuiSession::start()
 {
+    // A link goes to the Sightline that already runs, if one does; this one then only prints its
+    // answer. Screenshot runs never forward (tests run many at once).
+    if (m_options.link.isEmpty() || !m_options.screenshotFile.isEmpty()) {
+        startWindows();
+        return;
+    }
+    auto *client = new SingleInstanceClient(this);
+    connect(client, &SingleInstanceClient::answered, this, [](bool ok, const QString &message) {
+        if (ok)
+            std::printf("%s\n", qPrintable(message));
+        else
+            std::fprintf(stderr, "sightline: %s\n", qPrintable(message));
+        std::fflush(stdout);
+        QCoreApplication::exit(ok ? 0 : 1);
+    });
+    connect(client, &SingleInstanceClient::noInstance, this, [this, client] {
+        client->deleteLater();
+        startWindows(); // nobody listens: this one opens the link itself
+    });
+    client->send(m_options.link);
+}
+
+void GuiSession::listenForLinks(int attempt)
+{
+    m_instance = std::make_unique<SingleInstanceServer>();
+    m_instance->setLinkHandler([this](const QString &link, const SingleInstanceServer::Reply &reply) {
+        if (m_window)
+            m_window->openLink(link, reply);
+        else
+            reply(false, tr("Sightline is shutting down."));
+    });
+    connect(m_instance.get(), &SingleInstanceServer::failed, this, [this, attempt](const QString &message) {
+        qCWarning(lcApp) << "not taking sightline:// links from other launches:" << message;
+        // A Sightline that is just quitting (Preferences → Restart Now) lets go of the socket soon.
+        if (attempt == 0)
+            QTimer::singleShot(3000, this, [this] { listenForLinks(1); });
+    });
+    m_instance->start();
+}
+
+void GuiSession::startWindows()
+{
+    applyTheme(); // before the first window shows
+    ensureUiResources();
+    QGuiApplication::setWindowIcon(QIcon(u":/icons/sightline.svg"_s));
     m_window = std::make_unique<MainWindow>();
     m_opener = std::make_unique<WorkspaceOpener>(m_window.get(), SecretStore::instance());
     // Nothing of the previous workspace keeps running: the window closes its windows and live
@@ -56,7 +105,8 @@ void GuiSession::start()
             [this](const WorkspaceProfile &) { stopSimulator(); });
     connect(m_opener.get(), &WorkspaceOpener::opened, this,
             [this](const WorkspaceProfile &profile) { useWorkspace(profile); });
-    connect(m_opener.get(), &WorkspaceOpener::failed, this, [this](const QString &) {
+    connect(m_opener.get(), &WorkspaceOpener::failed, this, [this](const QString &message) {
+        m_window->abandonPendingLink(message);
         if (!m_options.screenshotFile.isEmpty())
             saveScreenshot(m_window.get(), 1); // the error page is what there is to see
     });
@@ -77,6 +127,8 @@ void GuiSession::start()
             armScreenshot(m_window.get());
     }
     m_window->show();
+    if (m_options.screenshotFile.isEmpty())
+        listenForLinks(0);
     if (m_options.workspaceFile.isEmpty())
         prepareDemo();
     else
@@ -147,6 +199,7 @@ void GuiSession::startSimulator(const WorkspaceProfile &profile)
 
 void GuiSession::useWorkspace(const WorkspaceProfile &profile)
 {
+    logEvent(lcApp(), QtInfoMsg, "workspace.opened", {{"name", profile.name}});
     startSimulator(profile);
     // The command line's view and evaluation are for the workspace Sightline started with.
     if (m_startupApplied)
@@ -161,6 +214,8 @@ void GuiSession::useWorkspace(const WorkspaceProfile &profile)
         m_window->showView(MainWindow::View::Metrics);
     if (m_options.liveView)
         m_window->showView(MainWindow::View::Live);
+    if (!m_options.link.isEmpty())
+        m_window->openLink(m_options.link); // nobody else was listening: this one opens it
     if (!m_options.openEvaluation.isEmpty()) {
         EvaluationWindow *evaluation = m_window->openEvaluation(m_options.openEvaluation);
         if (!m_options.screenshotFile.isEmpty() && evaluation) {

@@ -17,6 +17,7 @@ namespace Sightline {
 class MainWindow;
 class DemoSimulator;
 class WorkspaceOpener;
+class SingleInstanceServer;
 
 // One run of the GUI: picks the workspace (profile file or the demo, prepared off the GUI thread),
 // shows the main window, runs the demo simulator while the demo is open, and serves
@@ -32,6 +33,8 @@ public:
     void start();
 
 private:
+    void startWindows();
+    void listenForLinks(int attempt);
     void openWorkspaceFile(const QString &path);
     void prepareDemo();
     void useWorkspace(const WorkspaceProfile &profile);
@@ -44,6 +47,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<WorkspaceOpener> m_opener;
     std::unique_ptr<DemoSimulator> m_simulator;
+    std::unique_ptr<SingleInstanceServer> m_instance; // takes sightline:// links from later launches
     std::shared_ptr<std::atomic<bool>> m_cancelDemo = std::make_shared<std::atomic<bool>>(false);
     bool m_screenshotTaken = false;
     bool m_startupApplied = false;

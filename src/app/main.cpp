@@ -1,17 +1,20 @@
-#include "apptranslations.h"
 #include "commandline.h"
 #include "guisession.h"
+#include "i18n/apptranslations.h"
 #include "reportcommand.h"
 #include "seedcommand.h"
 #include "telemetry/logging.h"
+#include "telemetry/metrics.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QLoggingCategory>
+#include <QStringList>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +50,8 @@ int main(int argc, char **argv)
         QGuiApplication app(argc, argv);
         setApplicationIdentity();
         Sightline::installTranslations();
-        Sightline::installJsonLineLogger();
+        // A report's log goes to the log file (stderr carries what the command reports).
+        Sightline::installJsonLineLogger(Sightline::LogOptions{Sightline::defaultLogFilePath()});
         QStringList arguments = QCoreApplication::arguments();
         arguments.remove(0, 2);
         return Sightline::runReportCommand(arguments);
@@ -68,6 +72,25 @@ int main(int argc, char **argv)
         }
     }
 
+    {
+        // A usage error (`sightline foo`) is reported without a display. Qt's own arguments
+        // (-platform, -style, …) are only known to QApplication: with one of them, it parses.
+        QStringList arguments;
+        bool qtArguments = false;
+        for (int i = 0; i < argc; ++i) {
+            arguments << QString::fromLocal8Bit(argv[i]);
+            qtArguments =
+                qtArguments || (i > 0 && argv[i][0] == '-' && argv[i][1] != '-' && argv[i][1] != '\0');
+        }
+        if (!qtArguments && !Sightline::parseGuiCommandLine(arguments).error.isEmpty()) {
+            QCoreApplication app(argc, argv);
+            setApplicationIdentity();
+            Sightline::installTranslations();
+            const auto parsed = Sightline::parseGuiCommandLine(QCoreApplication::arguments());
+            std::fprintf(stderr, "sightline: %s\nTry 'sightline --help'.\n", qPrintable(parsed.error));
+            return 2;
+        }
+    }
     QApplication app(argc, argv);
     setApplicationIdentity();
     Sightline::installTranslations();
@@ -80,6 +103,26 @@ int main(int argc, char **argv)
     }
     if (parsed.exitNow)
         return 0;
+    Sightline::installJsonLineLogger(
+        Sightline::LogOptions{Sightline::defaultLogFilePath(), parsed.options->logStderr});
+    Sightline::Metrics::setBuildInfo(SIGHTLINE_VERSION);
+    std::unique_ptr<Sightline::Metrics::MetricsExposer> metricsExposer;
+    if (!parsed.options->metricsListen.isEmpty()) {
+        QString error;
+        metricsExposer = Sightline::Metrics::MetricsExposer::start(parsed.options->metricsListen, &error);
+        if (!metricsExposer) {
+            Sightline::logEvent(Sightline::lcTelemetry(), QtWarningMsg, "metrics.exposer_failed",
+                                {{"listen", parsed.options->metricsListen}, {"error", error}});
+            std::fprintf(stderr, "sightline: %s\n", qPrintable(error));
+            return 2;
+        }
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("Sightline::MetricsExposer",
+                                                            "Serving Sightline's metrics at %1")
+                                    .arg(metricsExposer->url())));
+        Sightline::logEvent(Sightline::lcTelemetry(), QtInfoMsg, "metrics.exposer_started",
+                            {{"url", metricsExposer->url()}});
+    }
     Sightline::GuiSession session(*parsed.options);
     // Started from the event loop, so that an early exit (a broken profile with --screenshot)
     // reaches a running loop: QCoreApplication::exit() before exec() is lost.

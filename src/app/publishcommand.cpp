@@ -5,6 +5,7 @@
 #include "sources/sqlconnection.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QUrl>
 
 #include <atomic>
@@ -49,28 +50,48 @@ QList<QCommandLineOption> publishOptions()
     return {
         QCommandLineOption(
             u"publish"_s,
-            u"Instead of seeding, publish live platform events at RATE per second to --redis "
-            u"and/or --postgres (the same id to both), until --publish-count, "
-            u"--publish-seconds or Ctrl+C. Events name the evaluations of --evaluations/--seed "
-            u"(with --postgres: those in its evaluations table)."_s,
+            QCoreApplication::translate(
+                "Sightline::SeedCommand",
+                "Instead of seeding, publish live platform events at RATE per second to --redis "
+                "and/or --postgres (the same id to both), until --publish-count, "
+                "--publish-seconds or Ctrl+C. Events name the evaluations of --evaluations/--seed "
+                "(with --postgres: those in its evaluations table)."),
             u"RATE"_s),
         QCommandLineOption(u"redis"_s,
-                           u"With --publish: PUBLISH to the Redis at URL (password from REDISCLI_AUTH)."_s,
+                           QCoreApplication::translate(
+                               "Sightline::SeedCommand",
+                               "With --publish: PUBLISH to the Redis at URL (password from REDISCLI_AUTH)."),
                            u"URL"_s),
-        QCommandLineOption(u"channel"_s, u"With --publish: the Redis channel (default events)."_s, u"NAME"_s,
-                           u"events"_s),
-        QCommandLineOption(u"pg-channel"_s,
-                           u"With --publish: the PostgreSQL NOTIFY channel (default sightline_events); rows "
-                           u"go to the events table."_s,
-                           u"NAME"_s, u"sightline_events"_s),
-        QCommandLineOption(u"publish-seconds"_s, u"With --publish: stop after S seconds."_s, u"S"_s),
-        QCommandLineOption(u"publish-count"_s, u"With --publish: stop after N events."_s, u"N"_s),
-        QCommandLineOption(u"publish-first-id"_s,
-                           u"With --publish to Redis only: the first event id (default: now in ms x 1000)."_s,
-                           u"ID"_s),
+        QCommandLineOption(u"channel"_s,
+                           QCoreApplication::translate("Sightline::SeedCommand",
+                                                       "With --publish: the Redis channel (default events)."),
+                           u"NAME"_s, u"events"_s),
+        QCommandLineOption(
+            u"pg-channel"_s,
+            QCoreApplication::translate(
+                "Sightline::SeedCommand",
+                "With --publish: the PostgreSQL NOTIFY channel (default sightline_events); rows "
+                "go to the events table."),
+            u"NAME"_s, u"sightline_events"_s),
+        QCommandLineOption(
+            u"publish-seconds"_s,
+            QCoreApplication::translate("Sightline::SeedCommand", "With --publish: stop after S seconds."),
+            u"S"_s),
+        QCommandLineOption(
+            u"publish-count"_s,
+            QCoreApplication::translate("Sightline::SeedCommand", "With --publish: stop after N events."),
+            u"N"_s),
+        QCommandLineOption(
+            u"publish-first-id"_s,
+            QCoreApplication::translate(
+                "Sightline::SeedCommand",
+                "With --publish to Redis only: the first event id (default: now in ms x 1000)."),
+            u"ID"_s),
         QCommandLineOption(u"publish-bad-share"_s,
-                           u"With --publish: this share of messages (e.g. 0.01) is bad input: not JSON, "
-                           u"missing fields, unknown category, skewed clock."_s,
+                           QCoreApplication::translate(
+                               "Sightline::SeedCommand",
+                               "With --publish: this share of messages (e.g. 0.01) is bad input: not JSON, "
+                               "missing fields, unknown category, skewed clock."),
                            u"P"_s, u"0"_s),
     };
 }

@@ -21,10 +21,11 @@ namespace Sightline {
 
 namespace {
 
-QString tr(const char *text)
+// Not a QObject: lupdate files ReportCommandTr::tr() under the context it looks up at run time.
+struct ReportCommandTr
 {
-    return QCoreApplication::translate("Sightline::ReportCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::ReportCommand)
+};
 
 std::shared_ptr<std::atomic<bool>> g_cancel; // set by Ctrl+C
 static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
@@ -46,31 +47,39 @@ int usage(const QString &message)
 int runReportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Writes an evaluation, batch or storage report without a window."));
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Shows this help."));
-    const QCommandLineOption workspace(u"workspace"_s, tr("The workspace profile (JSON)."), u"FILE"_s);
-    const QCommandLineOption evaluation(u"evaluation"_s,
-                                        tr("An evaluation id (repeat, or give more ids after it)."), u"ID"_s);
+    parser.setApplicationDescription(
+        ReportCommandTr::tr("Writes an evaluation, batch or storage report without a window."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, ReportCommandTr::tr("Shows this help."));
+    const QCommandLineOption workspace(u"workspace"_s, ReportCommandTr::tr("The workspace profile (JSON)."),
+                                       u"FILE"_s);
+    const QCommandLineOption evaluation(
+        u"evaluation"_s, ReportCommandTr::tr("An evaluation id (repeat, or give more ids after it)."),
+        u"ID"_s);
     const QCommandLineOption filter(
         u"filter"_s,
-        tr("Evaluations to report on: status:A,B created>=TIME created<TIME batch:ID or plain text."),
+        ReportCommandTr::tr(
+            "Evaluations to report on: status:A,B created>=TIME created<TIME batch:ID or plain text."),
         u"EXPR"_s);
-    const QCommandLineOption kind(u"kind"_s,
-                                  tr("evaluation, batch or storage (default: evaluation with "
-                                     "--evaluation, batch with --filter)."),
-                                  u"KIND"_s);
+    const QCommandLineOption kind(
+        u"kind"_s,
+        ReportCommandTr::tr("evaluation, batch or storage (default: evaluation with "
+                            "--evaluation, batch with --filter)."),
+        u"KIND"_s);
     const QCommandLineOption format(
-        u"format"_s, tr("pdf, html, csv or json (default: from the output's suffix)."), u"FORMAT"_s);
-    const QCommandLineOption pageSize(u"page-size"_s, tr("a4 or letter (PDF; default a4)."), u"SIZE"_s,
-                                      u"a4"_s);
-    const QCommandLineOption maxEvents(u"max-events"_s,
-                                       tr("Events listed per evaluation in PDF and HTML (default 2000)."),
-                                       u"N"_s, u"2000"_s);
-    const QCommandLineOption noMetrics(u"no-metrics"_s, tr("Leaves out the Prometheus charts."));
-    const QCommandLineOption output({u"o"_s, u"output"_s}, tr("The file to write."), u"OUT"_s);
+        u"format"_s, ReportCommandTr::tr("pdf, html, csv or json (default: from the output's suffix)."),
+        u"FORMAT"_s);
+    const QCommandLineOption pageSize(u"page-size"_s, ReportCommandTr::tr("a4 or letter (PDF; default a4)."),
+                                      u"SIZE"_s, u"a4"_s);
+    const QCommandLineOption maxEvents(
+        u"max-events"_s, ReportCommandTr::tr("Events listed per evaluation in PDF and HTML (default 2000)."),
+        u"N"_s, u"2000"_s);
+    const QCommandLineOption noMetrics(u"no-metrics"_s,
+                                       ReportCommandTr::tr("Leaves out the Prometheus charts."));
+    const QCommandLineOption output({u"o"_s, u"output"_s}, ReportCommandTr::tr("The file to write."),
+                                    u"OUT"_s);
     parser.addOptions(
         {help, workspace, evaluation, filter, kind, format, pageSize, maxEvents, noMetrics, output});
-    parser.addPositionalArgument(u"ID"_s, tr("More evaluation ids."), u"[ID...]"_s);
+    parser.addPositionalArgument(u"ID"_s, ReportCommandTr::tr("More evaluation ids."), u"[ID...]"_s);
     if (!parser.parse(QStringList{u"sightline report"_s} + arguments))
         return usage(parser.errorText());
     if (parser.isSet(help)) {
@@ -83,16 +92,17 @@ int runReportCommand(const QStringList &arguments)
         request.evaluationIds.append(value.split(u',', Qt::SkipEmptyParts));
     request.evaluationIds.append(parser.positionalArguments());
     if (!parser.isSet(workspace))
-        return usage(tr("give --workspace FILE"));
+        return usage(ReportCommandTr::tr("give --workspace FILE"));
     if (!parser.isSet(output))
-        return usage(tr("give -o OUT, the file to write"));
+        return usage(ReportCommandTr::tr("give -o OUT, the file to write"));
     request.outputPath = parser.value(output);
     if (!request.evaluationIds.isEmpty() && parser.isSet(filter))
-        return usage(tr("give either --evaluation or --filter, not both"));
+        return usage(ReportCommandTr::tr("give either --evaluation or --filter, not both"));
     if (parser.isSet(kind)) {
         const auto parsed = parseReportKind(parser.value(kind));
         if (!parsed)
-            return usage(tr("unknown --kind \"%1\" (evaluation, batch or storage)").arg(parser.value(kind)));
+            return usage(ReportCommandTr::tr("unknown --kind \"%1\" (evaluation, batch or storage)")
+                             .arg(parser.value(kind)));
         request.kind = *parsed;
     } else {
         request.kind = parser.isSet(filter) ? ReportKind::Batch : ReportKind::Evaluation;
@@ -101,29 +111,30 @@ int runReportCommand(const QStringList &arguments)
         parser.isSet(format) ? parser.value(format) : QFileInfo(request.outputPath).suffix();
     const auto parsedFormat = parseReportFormat(formatText == u"htm"_s ? u"html"_s : formatText);
     if (!parsedFormat)
-        return usage(tr("unknown --format \"%1\" (pdf, html, csv or json)").arg(formatText));
+        return usage(ReportCommandTr::tr("unknown --format \"%1\" (pdf, html, csv or json)").arg(formatText));
     request.format = *parsedFormat;
     const QString size = parser.value(pageSize).toLower();
     if (size != u"a4"_s && size != u"letter"_s)
-        return usage(tr("unknown --page-size \"%1\" (a4 or letter)").arg(parser.value(pageSize)));
+        return usage(
+            ReportCommandTr::tr("unknown --page-size \"%1\" (a4 or letter)").arg(parser.value(pageSize)));
     request.pageSize = size == u"letter"_s ? ReportPageSize::Letter : ReportPageSize::A4;
     bool maxOk = false;
     request.maxEventsListed = parser.value(maxEvents).toInt(&maxOk);
     if (!maxOk || request.maxEventsListed < 0)
-        return usage(tr("--max-events needs a number of 0 or more"));
+        return usage(ReportCommandTr::tr("--max-events needs a number of 0 or more"));
     request.includeMetrics = !parser.isSet(noMetrics);
     if (parser.isSet(filter)) {
         QString error;
         const auto parsed = parseEvaluationFilterExpression(parser.value(filter), &error);
         if (!parsed)
-            return usage(tr("--filter: %1").arg(error));
+            return usage(ReportCommandTr::tr("--filter: %1").arg(error));
         request.filter = *parsed;
         request.filterText = parser.value(filter);
     }
     if (request.kind == ReportKind::Evaluation && request.evaluationIds.isEmpty())
-        return usage(tr("an evaluation report needs --evaluation ID"));
+        return usage(ReportCommandTr::tr("an evaluation report needs --evaluation ID"));
     if (request.kind == ReportKind::Batch && request.evaluationIds.isEmpty() && !parser.isSet(filter))
-        return usage(tr("a batch report needs --evaluation ID ... or --filter EXPR"));
+        return usage(ReportCommandTr::tr("a batch report needs --evaluation ID ... or --filter EXPR"));
 
     const ProfileParseResult loaded = loadWorkspaceProfile(parser.value(workspace));
     if (!loaded.profile) {
@@ -179,7 +190,7 @@ int runReportCommand(const QStringList &arguments)
         std::fprintf(stderr, "sightline report: left out: %s\n", qPrintable(line));
     std::fprintf(stderr, "sightline report: wrote %s (%s%s)\n", qPrintable(result.outputPath),
                  qPrintable(formatBytes(result.bytes)),
-                 result.pages ? qPrintable(tr(", %1 pages").arg(result.pages)) : "");
+                 result.pages ? qPrintable(ReportCommandTr::tr(", %1 pages").arg(result.pages)) : "");
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "sources/seedwriter.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -58,57 +59,105 @@ QString seconds(qint64 ms)
 int runSeedCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"Fill SQLite, PostgreSQL and/or a files folder with generated evaluation "
-        u"platform data (DESIGN.md §4). The PostgreSQL password is read from PGPASSWORD."_s);
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "Sightline::SeedCommand",
+        "Fill SQLite, PostgreSQL and/or a files folder with generated evaluation "
+        "platform data (DESIGN.md §4). The PostgreSQL password is read from PGPASSWORD."));
     parser.addHelpOption();
-    const QCommandLineOption evaluations(u"evaluations"_s, u"Number of evaluations (default 2000)."_s, u"N"_s,
-                                         u"2000"_s);
-    const QCommandLineOption seed(u"seed"_s, u"Random seed; the same seed gives the same data (default 1)."_s,
-                                  u"S"_s, u"1"_s);
-    const QCommandLineOption sqlite(u"sqlite"_s, u"Write a SQLite database to FILE."_s, u"FILE"_s);
-    const QCommandLineOption postgres(u"postgres"_s, u"Write into the PostgreSQL database at URL."_s,
-                                      u"URL"_s);
-    const QCommandLineOption files(u"files"_s, u"Write large outputs and logs under DIR."_s, u"DIR"_s);
+    const QCommandLineOption evaluations(
+        u"evaluations"_s,
+        QCoreApplication::translate("Sightline::SeedCommand", "Number of evaluations (default 2000)."),
+        u"N"_s, u"2000"_s);
+    const QCommandLineOption seed(
+        u"seed"_s,
+        QCoreApplication::translate("Sightline::SeedCommand",
+                                    "Random seed; the same seed gives the same data (default 1)."),
+        u"S"_s, u"1"_s);
+    const QCommandLineOption sqlite(
+        u"sqlite"_s,
+        QCoreApplication::translate("Sightline::SeedCommand", "Write a SQLite database to FILE."), u"FILE"_s);
+    const QCommandLineOption postgres(
+        u"postgres"_s,
+        QCoreApplication::translate("Sightline::SeedCommand", "Write into the PostgreSQL database at URL."),
+        u"URL"_s);
+    const QCommandLineOption files(
+        u"files"_s,
+        QCoreApplication::translate("Sightline::SeedCommand", "Write large outputs and logs under DIR."),
+        u"DIR"_s);
     const QCommandLineOption endTime(
-        u"end-time"_s, u"Newest creation time: RFC 3339 or Unix seconds (default now)."_s, u"T"_s);
-    const QCommandLineOption spanDays(u"span-days"_s, u"Days the evaluations spread over (default 14)."_s,
-                                      u"D"_s, u"14"_s);
-    const QCommandLineOption replace(u"replace"_s, u"Drop and recreate existing tables."_s);
+        u"end-time"_s,
+        QCoreApplication::translate("Sightline::SeedCommand",
+                                    "Newest creation time: RFC 3339 or Unix seconds (default now)."),
+        u"T"_s);
+    const QCommandLineOption spanDays(
+        u"span-days"_s,
+        QCoreApplication::translate("Sightline::SeedCommand",
+                                    "Days the evaluations spread over (default 14)."),
+        u"D"_s, u"14"_s);
+    const QCommandLineOption replace(
+        u"replace"_s,
+        QCoreApplication::translate("Sightline::SeedCommand", "Drop and recreate existing tables."));
     parser.addOptions({evaluations, seed, sqlite, postgres, files, endTime, spanDays, replace});
     const QCommandLineOption memoryJson(
-        u"memory-json"_s, u"Write the storage service's /storage/memory answer for the data to FILE."_s,
+        u"memory-json"_s,
+        QCoreApplication::translate(
+            "Sightline::SeedCommand",
+            "Write the storage service's /storage/memory answer for the data to FILE."),
         u"FILE"_s);
     parser.addOption(memoryJson);
     const QCommandLineOption s3(
         u"s3"_s,
-        u"Upload evaluation artifacts to the S3 endpoint at URL (path-style; keys from "
-        u"AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)."_s,
+        QCoreApplication::translate(
+            "Sightline::SeedCommand",
+            "Upload evaluation artifacts to the S3 endpoint at URL (path-style; keys from "
+            "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)."),
         u"URL"_s);
-    const QCommandLineOption bucket(u"bucket"_s, u"The S3 bucket for --s3."_s, u"NAME"_s);
+    const QCommandLineOption bucket(
+        u"bucket"_s, QCoreApplication::translate("Sightline::SeedCommand", "The S3 bucket for --s3."),
+        u"NAME"_s);
     const QCommandLineOption s3Every(
-        u"s3-every"_s, u"Upload every Nth evaluation to S3 (default 200; 0 none)."_s, u"N"_s, u"200"_s);
-    const QCommandLineOption s3Objects(u"s3-objects"_s, u"Also upload N small bench objects to S3."_s, u"N"_s,
-                                       u"0"_s);
+        u"s3-every"_s,
+        QCoreApplication::translate("Sightline::SeedCommand",
+                                    "Upload every Nth evaluation to S3 (default 200; 0 none)."),
+        u"N"_s, u"200"_s);
+    const QCommandLineOption s3Objects(
+        u"s3-objects"_s,
+        QCoreApplication::translate("Sightline::SeedCommand", "Also upload N small bench objects to S3."),
+        u"N"_s, u"0"_s);
     const QCommandLineOption s3Prefixes(
-        u"s3-prefixes"_s, u"Spread the bench objects over P prefixes (1000)."_s, u"P"_s, u"1000"_s);
+        u"s3-prefixes"_s,
+        QCoreApplication::translate("Sightline::SeedCommand",
+                                    "Spread the bench objects over P prefixes (1000)."),
+        u"P"_s, u"1000"_s);
     parser.addOptions({s3, bucket, s3Every, s3Objects, s3Prefixes});
     const QCommandLineOption redisProtocol(
         u"redis-protocol"_s,
-        u"Write the Redis keys as a RESP stream to FILE, for `redis-cli --pipe < FILE`."_s, u"FILE"_s);
+        QCoreApplication::translate(
+            "Sightline::SeedCommand",
+            "Write the Redis keys as a RESP stream to FILE, for `redis-cli --pipe < FILE`."),
+        u"FILE"_s);
     const QCommandLineOption redisKeys(
-        u"redis-keys"_s, u"With --redis-protocol: N benchmark keys over ten namespaces instead."_s, u"N"_s);
+        u"redis-keys"_s,
+        QCoreApplication::translate("Sightline::SeedCommand",
+                                    "With --redis-protocol: N benchmark keys over ten namespaces instead."),
+        u"N"_s);
     parser.addOptions({redisProtocol, redisKeys});
     const QCommandLineOption prometheusOpenMetrics(
         u"prometheus-openmetrics"_s,
-        u"Write the platform's Prometheus history as OpenMetrics text to FILE, for `promtool tsdb "
-        u"create-blocks-from openmetrics FILE DIR`."_s,
+        QCoreApplication::translate(
+            "Sightline::SeedCommand",
+            "Write the platform's Prometheus history as OpenMetrics text to FILE, for `promtool tsdb "
+            "create-blocks-from openmetrics FILE DIR`."),
         u"FILE"_s);
     const QCommandLineOption prometheusEvery(
-        u"prometheus-every"_s, u"Container series for every Nth evaluation (default 100; 0 none)."_s, u"N"_s,
-        u"100"_s);
+        u"prometheus-every"_s,
+        QCoreApplication::translate("Sightline::SeedCommand",
+                                    "Container series for every Nth evaluation (default 100; 0 none)."),
+        u"N"_s, u"100"_s);
     const QCommandLineOption prometheusBenchSeries(
-        u"prometheus-bench-series"_s, u"Also write S benchmark series of 5760 samples each (default 0)."_s,
+        u"prometheus-bench-series"_s,
+        QCoreApplication::translate("Sightline::SeedCommand",
+                                    "Also write S benchmark series of 5760 samples each (default 0)."),
         u"S"_s, u"0"_s);
     parser.addOptions({prometheusOpenMetrics, prometheusEvery, prometheusBenchSeries});
     parser.addOptions(publishOptions());

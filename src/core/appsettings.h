@@ -5,7 +5,7 @@
 
 namespace Sightline {
 
-// The one settings file of the GUI: ~/.config/sightline/sightline.conf (INI). Keys:
+// The one settings file of the GUI: ~/.config/sightline/sightline.ini (INI). Keys:
 //   recent/...                   Recent Workspaces
 //   ui/language                  "" (follow the system), "en" or "de"
 //   ui/theme                     "system", "light" or "dark"

@@ -13,10 +13,11 @@ using namespace Qt::StringLiterals;
 namespace Sightline {
 
 namespace {
-QString tr(const char *text)
+// Not a QObject: lupdate files DrilldownTr::tr() under the context it looks up at run time.
+struct DrilldownTr
 {
-    return QCoreApplication::translate("Sightline::Drilldown", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::Drilldown)
+};
 
 // A base URL as written in the profile, without a trailing slash, so paths can be appended.
 QString trimmedBase(const QString &base)
@@ -32,12 +33,13 @@ QUrl baseUrlOf(const QString &baseUrl, const QString &source, const QString &pro
 {
     const QString base = trimmedBase(baseUrl);
     if (base.isEmpty()) {
-        *error = tr("Add sources.%1.url to the workspace profile to open %2.").arg(source, product);
+        *error =
+            DrilldownTr::tr("Add sources.%1.url to the workspace profile to open %2.").arg(source, product);
         return {};
     }
     const QUrl url(base);
     if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
-        *error = tr("sources.%1.url \"%2\" is not an http(s) URL.").arg(source, base);
+        *error = DrilldownTr::tr("sources.%1.url \"%2\" is not an http(s) URL.").arg(source, base);
         return {};
     }
     return url;
@@ -47,12 +49,13 @@ QUrl baseUrlOf(const QString &baseUrl, const QString &source, const QString &pro
 QList<DrilldownPanel> defaultDrilldownPanels()
 {
     return {
-        {tr("Container CPU"), u"cores"_s,
+        {DrilldownTr::tr("Container CPU"), u"cores"_s,
          u"rate(container_cpu_usage_seconds_total{name=\"${container_id}\"}[1m])"_s},
-        {tr("Container memory"), u"bytes"_s, u"container_memory_usage_bytes{name=\"${container_id}\"}"_s},
-        {tr("Worker node CPU"), u"cores"_s,
+        {DrilldownTr::tr("Container memory"), u"bytes"_s,
+         u"container_memory_usage_bytes{name=\"${container_id}\"}"_s},
+        {DrilldownTr::tr("Worker node CPU"), u"cores"_s,
          u"sum by (instance) (rate(node_cpu_seconds_total{instance=\"${worker_id}\",mode!=\"idle\"}[5m]))"_s},
-        {tr("Queue depth"), u"evaluations"_s, u"queue_depth"_s},
+        {DrilldownTr::tr("Queue depth"), u"evaluations"_s, u"queue_depth"_s},
     };
 }
 
@@ -101,13 +104,13 @@ TemplateExpansion expandTemplate(const QString &text, const QHash<QString, QStri
         }
         const qsizetype close = text.indexOf(u'}', i + 2);
         if (close < 0) {
-            result.error = tr("\"${\" at character %1 has no closing \"}\"").arg(i + 1);
+            result.error = DrilldownTr::tr("\"${\" at character %1 has no closing \"}\"").arg(i + 1);
             result.text.clear();
             return result;
         }
         const QString name = text.mid(i + 2, close - i - 2).trimmed();
         if (name.isEmpty()) {
-            result.error = tr("an empty \"${}\" at character %1").arg(i + 1);
+            result.error = DrilldownTr::tr("an empty \"${}\" at character %1").arg(i + 1);
             result.text.clear();
             return result;
         }
@@ -115,16 +118,18 @@ TemplateExpansion expandTemplate(const QString &text, const QHash<QString, QStri
             return ch == u'_' || (ch.unicode() < 128 && ch.isLetterOrNumber());
         });
         if (!isName || name.front().isDigit()) {
-            result.error = tr("\"${%1}\" at character %2 is not a field name (letters, digits and _)")
-                               .arg(name)
-                               .arg(i + 1);
+            result.error =
+                DrilldownTr::tr("\"${%1}\" at character %2 is not a field name (letters, digits and _)")
+                    .arg(name)
+                    .arg(i + 1);
             result.text.clear();
             return result;
         }
         const auto found = fields.constFind(name);
         if (found == fields.cend()) {
             result.missingField = name;
-            result.error = tr("the template names ${%1}, which this evaluation does not have").arg(name);
+            result.error =
+                DrilldownTr::tr("the template names ${%1}, which this evaluation does not have").arg(name);
             result.text.clear();
             return result;
         }
@@ -187,16 +192,17 @@ QueryWindowResult evaluationQueryWindow(const EvaluationRow &row, qint64 nowMs, 
     if (!row.startedAt) {
         switch (row.status) {
         case EvaluationStatus::Queued:
-            result.emptyReason =
-                tr("The evaluation is queued: it has not started, so it has no time window yet.");
+            result.emptyReason = DrilldownTr::tr(
+                "The evaluation is queued: it has not started, so it has no time window yet.");
             break;
         case EvaluationStatus::Provisioning:
-            result.emptyReason =
-                tr("The evaluation is provisioning: it has not started, so it has no time window yet.");
+            result.emptyReason = DrilldownTr::tr(
+                "The evaluation is provisioning: it has not started, so it has no time window yet.");
             break;
         default:
-            result.emptyReason = tr("The evaluation has no start time (started_at is empty), so it has no "
-                                    "time window to query.");
+            result.emptyReason =
+                DrilldownTr::tr("The evaluation has no start time (started_at is empty), so it has no "
+                                "time window to query.");
         }
         return result;
     }
@@ -258,7 +264,8 @@ LinkResult grafanaDashboardUrl(const QString &baseUrl, int orgId, const GrafanaD
     for (const auto &[name, value] : dashboard.vars) {
         const TemplateExpansion expanded = expandTemplate(value, fields);
         if (!expanded.ok()) {
-            result.error = tr("Dashboard \"%1\", variable %2: %3").arg(dashboard.title, name, expanded.error);
+            result.error = DrilldownTr::tr("Dashboard \"%1\", variable %2: %3")
+                               .arg(dashboard.title, name, expanded.error);
             return result;
         }
         query.addQueryItem(u"var-"_s + name, expanded.text);

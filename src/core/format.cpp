@@ -1,6 +1,7 @@
 #include "format.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 
 #include <cmath>
@@ -16,6 +17,15 @@ QString formatCount(qint64 count)
     return locale.toString(count);
 }
 
+QString formatNumber(double value, int decimals)
+{
+    if (!std::isfinite(value))
+        return QString();
+    QLocale locale;
+    locale.setNumberOptions(QLocale::DefaultNumberOptions);
+    return locale.toString(value, 'f', decimals);
+}
+
 QString formatDuration(double seconds)
 {
     if (!std::isfinite(seconds))
@@ -27,7 +37,7 @@ QString formatDuration(double seconds)
         return QCoreApplication::translate("Sightline", "%1 ms").arg(qRound64(seconds * 1000));
     if (std::round(seconds * 10.0) < 600.0)
         return QCoreApplication::translate("Sightline", "%1 s")
-            .arg(std::round(seconds * 10.0) / 10.0, 0, 'f', 1);
+            .arg(QLocale().toString(std::round(seconds * 10.0) / 10.0, 'f', 1));
     const qint64 total = qRound64(seconds);
     if (total < 3600)
         return QCoreApplication::translate("Sightline", "%1 min %2 s")
@@ -53,7 +63,7 @@ QString formatBytes(qint64 bytes)
         value /= 1000.0;
         ++unit;
     }
-    return u"%1 %2"_s.arg(value, 0, 'f', value < 10 ? 1 : 0).arg(QLatin1StringView(units[unit]));
+    return u"%1 %2"_s.arg(QLocale().toString(value, 'f', value < 10 ? 1 : 0), QLatin1StringView(units[unit]));
 }
 
 QString formatAge(qint64 msecsAgo)
@@ -73,7 +83,50 @@ QString formatCost(double cents)
     if (!std::isfinite(cents))
         return QString();
     const double dollars = cents / 100.0;
-    return u"$"_s + QString::number(dollars, 'f', dollars < 1.0 ? 3 : 2);
+    const int decimals = std::abs(dollars) < 1.0 ? 3 : 2;
+    const QLocale locale;
+    // The C locale (no locale set) would write "0.042$".
+    if (locale.language() == QLocale::C)
+        return u"$"_s + QString::number(dollars, 'f', decimals);
+    return locale.toCurrencyString(dollars, u"$"_s, decimals);
+}
+
+namespace {
+// The locale's short time format, with seconds: evaluations take seconds, not minutes.
+QString timeFormatWithSeconds(const QLocale &locale)
+{
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    if (!format.contains(u"ss"_s))
+        format.replace(u"mm"_s, u"mm:ss"_s);
+    return format;
+}
+} // namespace
+
+QString formatTimeOfDay(const QTime &time)
+{
+    if (!time.isValid())
+        return QString();
+    const QLocale locale;
+    if (locale.language() == QLocale::C)
+        return time.toString(u"HH:mm:ss"_s);
+    return locale.toString(time, timeFormatWithSeconds(locale));
+}
+
+QString formatDateTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QString();
+    const QDateTime local = time.toLocalTime();
+    const QLocale locale;
+    if (locale.language() == QLocale::C)
+        return local.toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' ' +
+           locale.toString(local.time(), timeFormatWithSeconds(locale));
+}
+
+QString formatDateTimeMs(qint64 msecsSinceEpoch)
+{
+    return formatDateTime(QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch));
 }
 
 } // namespace Sightline

@@ -19,10 +19,11 @@ using namespace Qt::StringLiterals;
 namespace Sightline {
 
 namespace {
-QString tr(const char *text)
+// Not a QObject: lupdate files WorkspaceProfileTr::tr() under the context it looks up at run time.
+struct WorkspaceProfileTr
 {
-    return QCoreApplication::translate("Sightline::WorkspaceProfile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::WorkspaceProfile)
+};
 
 // Finds where a key sits in the raw text, so errors in valid JSON can still name a line and
 // column. The key is looked up along its path ("sources" → "postgres" → "url"), each part after
@@ -83,8 +84,9 @@ std::optional<ProfileParseResult> parseDrilldown(WorkspaceProfile &profile, cons
     const QJsonValue padding = root.value(u"padding_seconds"_s);
     if (!padding.isUndefined()) {
         if (!padding.isDouble() || padding.toDouble() < 0 || padding.toDouble() > 86400)
-            return failure(filePath, json, {dd, u"padding_seconds"_s},
-                           tr("\"padding_seconds\" must be a number of seconds from 0 to 86400"));
+            return failure(
+                filePath, json, {dd, u"padding_seconds"_s},
+                WorkspaceProfileTr::tr("\"padding_seconds\" must be a number of seconds from 0 to 86400"));
         settings.paddingSeconds = int(padding.toDouble());
     }
     // A string member of the index-th object of an array: required ones must be non-empty.
@@ -95,28 +97,31 @@ std::optional<ProfileParseResult> parseDrilldown(WorkspaceProfile &profile, cons
         if (v.isUndefined()) {
             if (required)
                 return failure(filePath, json, {dd, array},
-                               tr("%1[%2] needs \"%3\"").arg(array).arg(index).arg(key));
+                               WorkspaceProfileTr::tr("%1[%2] needs \"%3\"").arg(array).arg(index).arg(key));
             return std::nullopt;
         }
         if (!v.isString() || (required && v.toString().trimmed().isEmpty()))
             return failure(filePath, json, where,
-                           tr("\"%1\" of %2[%3] must be a %4string")
+                           WorkspaceProfileTr::tr("\"%1\" of %2[%3] must be a %4string")
                                .arg(key, array)
                                .arg(index)
-                               .arg(required ? tr("non-empty ") : QString()));
+                               .arg(required ? WorkspaceProfileTr::tr("non-empty ") : QString()));
         out = v.toString();
         return std::nullopt;
     };
     const QJsonValue panels = root.value(u"panels"_s);
     if (!panels.isUndefined()) {
         if (!panels.isArray())
-            return failure(filePath, json, {dd, u"panels"_s}, tr("\"panels\" must be an array"));
+            return failure(filePath, json, {dd, u"panels"_s},
+                           WorkspaceProfileTr::tr("\"panels\" must be an array"));
         const QJsonArray list = panels.toArray();
         settings.panels.clear();
         for (int i = 0; i < list.size(); ++i) {
             if (!list.at(i).isObject())
-                return failure(filePath, json, {dd, u"panels"_s},
-                               tr("panels[%1] must be an object with \"title\" and \"promql\"").arg(i));
+                return failure(
+                    filePath, json, {dd, u"panels"_s},
+                    WorkspaceProfileTr::tr("panels[%1] must be an object with \"title\" and \"promql\"")
+                        .arg(i));
             const QJsonObject object = list.at(i).toObject();
             DrilldownPanel panel;
             if (auto err = member(object, u"panels"_s, i, u"title"_s, true, panel.title))
@@ -129,7 +134,7 @@ std::optional<ProfileParseResult> parseDrilldown(WorkspaceProfile &profile, cons
             const TemplateExpansion check = expandTemplate(panel.promql, {}, {});
             if (!check.ok() && check.missingField.isEmpty()) {
                 return failure(filePath, json, {dd, u"panels"_s, u"promql#%1"_s.arg(i)},
-                               tr("panels[%1].promql: %2").arg(i).arg(check.error));
+                               WorkspaceProfileTr::tr("panels[%1].promql: %2").arg(i).arg(check.error));
             }
             settings.panels.append(panel);
         }
@@ -138,12 +143,15 @@ std::optional<ProfileParseResult> parseDrilldown(WorkspaceProfile &profile, cons
     const QJsonValue grafana = root.value(u"grafana"_s);
     if (!grafana.isUndefined()) {
         if (!grafana.isArray())
-            return failure(filePath, json, {dd, u"grafana"_s}, tr("drilldown \"grafana\" must be an array"));
+            return failure(filePath, json, {dd, u"grafana"_s},
+                           WorkspaceProfileTr::tr("drilldown \"grafana\" must be an array"));
         const QJsonArray list = grafana.toArray();
         for (int i = 0; i < list.size(); ++i) {
             if (!list.at(i).isObject())
-                return failure(filePath, json, {dd, u"grafana"_s},
-                               tr("grafana[%1] must be an object with \"title\" and \"uid\"").arg(i));
+                return failure(
+                    filePath, json, {dd, u"grafana"_s},
+                    WorkspaceProfileTr::tr("grafana[%1] must be an object with \"title\" and \"uid\"")
+                        .arg(i));
             const QJsonObject object = list.at(i).toObject();
             GrafanaDashboard dashboard;
             if (auto err = member(object, u"grafana"_s, i, u"title"_s, true, dashboard.title))
@@ -154,13 +162,15 @@ std::optional<ProfileParseResult> parseDrilldown(WorkspaceProfile &profile, cons
                 return err;
             const QJsonValue vars = object.value(u"vars"_s);
             if (!vars.isUndefined() && !vars.isObject())
-                return failure(filePath, json, {dd, u"grafana"_s, u"vars#%1"_s.arg(i)},
-                               tr("\"vars\" of grafana[%1] must be an object of strings").arg(i));
+                return failure(
+                    filePath, json, {dd, u"grafana"_s, u"vars#%1"_s.arg(i)},
+                    WorkspaceProfileTr::tr("\"vars\" of grafana[%1] must be an object of strings").arg(i));
             const QJsonObject varObject = vars.toObject();
             for (auto it = varObject.begin(); it != varObject.end(); ++it) {
                 if (!it.value().isString())
-                    return failure(filePath, json, {dd, u"grafana"_s, u"vars#%1"_s.arg(i), it.key()},
-                                   tr("grafana[%1].vars.%2 must be a string").arg(i).arg(it.key()));
+                    return failure(
+                        filePath, json, {dd, u"grafana"_s, u"vars#%1"_s.arg(i), it.key()},
+                        WorkspaceProfileTr::tr("grafana[%1].vars.%2 must be a string").arg(i).arg(it.key()));
                 dashboard.vars.append({it.key(), it.value().toString()});
             }
             settings.dashboards.append(dashboard);
@@ -186,7 +196,7 @@ std::optional<ProfileParseResult> parseLive(WorkspaceProfile &profile, const QJs
         });
         if (!v.isArray() || !allStrings)
             return failure(filePath, json, {lv, key},
-                           tr("live \"%1\" must be an array of channel names").arg(key));
+                           WorkspaceProfileTr::tr("live \"%1\" must be an array of channel names").arg(key));
         out.clear();
         for (const QJsonValue &item : list)
             out.append(item.toString());
@@ -199,8 +209,9 @@ std::optional<ProfileParseResult> parseLive(WorkspaceProfile &profile, const QJs
     const QJsonValue channel = root.value(u"postgres_channel"_s);
     if (!channel.isUndefined()) {
         if (!channel.isString())
-            return failure(filePath, json, {lv, u"postgres_channel"_s},
-                           tr("live \"postgres_channel\" must be a string (empty: do not LISTEN)"));
+            return failure(
+                filePath, json, {lv, u"postgres_channel"_s},
+                WorkspaceProfileTr::tr("live \"postgres_channel\" must be a string (empty: do not LISTEN)"));
         live.postgresChannel = channel.toString();
     }
     const QJsonValue poll = root.value(u"poll"_s);
@@ -214,7 +225,7 @@ std::optional<ProfileParseResult> parseLive(WorkspaceProfile &profile, const QJs
             live.poll = LiveSettings::Poll::Never;
         else
             return failure(filePath, json, {lv, u"poll"_s},
-                           tr("live \"poll\" must be \"auto\", \"always\" or \"never\""));
+                           WorkspaceProfileTr::tr("live \"poll\" must be \"auto\", \"always\" or \"never\""));
     }
     // A whole number in [low, high] or an error naming the key.
     auto number = [&](const QString &key, qint64 low, qint64 high,
@@ -224,9 +235,11 @@ std::optional<ProfileParseResult> parseLive(WorkspaceProfile &profile, const QJs
             return std::nullopt;
         const double d = v.toDouble(-1);
         if (!v.isDouble() || d != std::floor(d) || d < double(low) || d > double(high))
-            return failure(
-                filePath, json, {lv, key},
-                tr("live \"%1\" must be a whole number from %2 to %3").arg(key).arg(low).arg(high));
+            return failure(filePath, json, {lv, key},
+                           WorkspaceProfileTr::tr("live \"%1\" must be a whole number from %2 to %3")
+                               .arg(key)
+                               .arg(low)
+                               .arg(high));
         out = std::remove_reference_t<decltype(out)>(d);
         return std::nullopt;
     };
@@ -319,16 +332,19 @@ QStringList unknownKeyWarnings(QJsonObject &root, const QString &filePath, const
             ProfileError warning;
             warning.file = filePath;
             locateKey(json, place.path + QStringList{it.key()}, warning.line, warning.column);
-            const QString where =
-                place.path.isEmpty() ? tr("at the top level") : tr("in %1").arg(place.path.join(u'.'));
+            const QString where = place.path.isEmpty()
+                                      ? WorkspaceProfileTr::tr("at the top level")
+                                      : WorkspaceProfileTr::tr("in %1").arg(place.path.join(u'.'));
             if (looksLikeSecret(it.key())) {
                 secretPaths.append(place.path + QStringList{it.key()});
                 warning.message =
-                    tr("\"%1\" %2 looks like a secret and is ignored: a profile holds no secret; "
-                       "Sightline keeps it in the keychain or reads it from the environment")
+                    WorkspaceProfileTr::tr(
+                        "\"%1\" %2 looks like a secret and is ignored: a profile holds no secret; "
+                        "Sightline keeps it in the keychain or reads it from the environment")
                         .arg(it.key(), where);
             } else {
-                warning.message = tr("unknown key \"%1\" %2 (ignored)").arg(it.key(), where);
+                warning.message =
+                    WorkspaceProfileTr::tr("unknown key \"%1\" %2 (ignored)").arg(it.key(), where);
             }
             warnings.append(warning.toString());
         }
@@ -384,20 +400,21 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         return result;
     }
     if (!doc.isObject())
-        return failure(filePath, json, {}, tr("a workspace profile is a JSON object"));
+        return failure(filePath, json, {}, WorkspaceProfileTr::tr("a workspace profile is a JSON object"));
 
     const QJsonObject root = doc.object();
     WorkspaceProfile profile;
     profile.filePath = filePath;
     if (root.contains(u"name"_s) && !root.value(u"name"_s).isString())
-        return failure(filePath, json, {u"name"_s}, tr("\"name\" must be a string"));
+        return failure(filePath, json, {u"name"_s}, WorkspaceProfileTr::tr("\"name\" must be a string"));
     profile.name = root.value(u"name"_s).toString();
     if (profile.name.isEmpty())
         profile.name = QFileInfo(filePath).completeBaseName();
 
     const QJsonValue sourcesValue = root.value(u"sources"_s);
     if (!sourcesValue.isUndefined() && !sourcesValue.isObject())
-        return failure(filePath, json, {u"sources"_s}, tr("\"sources\" must be an object"));
+        return failure(filePath, json, {u"sources"_s},
+                       WorkspaceProfileTr::tr("\"sources\" must be an object"));
     profile.sources = sourcesValue.toObject();
 
     auto stringField = [&](const QString &source, const QString &field,
@@ -407,14 +424,15 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
             return std::nullopt;
         if (!v.isObject())
             return failure(filePath, json, {u"sources"_s, source},
-                           tr("source \"%1\" must be an object").arg(source));
+                           WorkspaceProfileTr::tr("source \"%1\" must be an object").arg(source));
         const QJsonValue f = v.toObject().value(field);
         if (f.isUndefined())
             return failure(filePath, json, {u"sources"_s, source},
-                           tr("source \"%1\" needs \"%2\"").arg(source, field));
+                           WorkspaceProfileTr::tr("source \"%1\" needs \"%2\"").arg(source, field));
         if (!f.isString() || f.toString().isEmpty())
             return failure(filePath, json, {u"sources"_s, source, field},
-                           tr("\"%1\" of source \"%2\" must be a non-empty string").arg(field, source));
+                           WorkspaceProfileTr::tr("\"%1\" of source \"%2\" must be a non-empty string")
+                               .arg(field, source));
         out = f.toString();
         return std::nullopt;
     };
@@ -427,13 +445,13 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
     if (!profile.postgresUrl.isEmpty() && !profile.postgresUrl.startsWith(u"postgres://"_s) &&
         !profile.postgresUrl.startsWith(u"postgresql://"_s))
         return failure(filePath, json, {u"sources"_s, u"postgres"_s, u"url"_s},
-                       tr("the postgres url must start with postgresql://"));
+                       WorkspaceProfileTr::tr("the postgres url must start with postgresql://"));
     if (auto err = stringField(u"redis"_s, u"url"_s, profile.redis.url))
         return *err;
     if (!profile.redis.url.isEmpty() && !profile.redis.url.startsWith(u"redis://"_s) &&
         !profile.redis.url.startsWith(u"rediss://"_s))
         return failure(filePath, json, {u"sources"_s, u"redis"_s, u"url"_s},
-                       tr("the redis url must start with redis:// or rediss://"));
+                       WorkspaceProfileTr::tr("the redis url must start with redis:// or rediss://"));
     if (auto err = stringField(u"memory"_s, u"url"_s, profile.memoryUrl))
         return *err;
     if (auto err = stringField(u"s3"_s, u"endpoint"_s, profile.s3.endpoint))
@@ -445,7 +463,8 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         if (!url.isEmpty() && !url.startsWith(u"http://"_s) && !url.startsWith(u"https://"_s))
             return failure(
                 filePath, json, {u"sources"_s, source, field},
-                tr("\"%1\" of source \"%2\" must start with http:// or https://").arg(field, source));
+                WorkspaceProfileTr::tr("\"%1\" of source \"%2\" must start with http:// or https://")
+                    .arg(field, source));
     }
     // Optional settings: a wrong type is an error, absence the default.
     auto optionalString = [&](const QString &source, const QString &field,
@@ -454,8 +473,9 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         if (f.isUndefined())
             return std::nullopt;
         if (!f.isString())
-            return failure(filePath, json, {u"sources"_s, source, field},
-                           tr("\"%1\" of source \"%2\" must be a string").arg(field, source));
+            return failure(
+                filePath, json, {u"sources"_s, source, field},
+                WorkspaceProfileTr::tr("\"%1\" of source \"%2\" must be a string").arg(field, source));
         out = f.toString();
         return std::nullopt;
     };
@@ -463,7 +483,7 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         return *err;
     if (profile.redis.delimiter.isEmpty())
         return failure(filePath, json, {u"sources"_s, u"redis"_s, u"delimiter"_s},
-                       tr("\"delimiter\" of source \"redis\" must not be empty"));
+                       WorkspaceProfileTr::tr("\"delimiter\" of source \"redis\" must not be empty"));
     if (auto err = optionalString(u"s3"_s, u"region"_s, profile.s3.region))
         return *err;
     if (auto err = optionalString(u"s3"_s, u"prefix"_s, profile.s3.prefix))
@@ -478,12 +498,14 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
     else
         return failure(
             filePath, json, {u"sources"_s, u"s3"_s, u"addressing"_s},
-            tr("\"addressing\" of source \"s3\" is \"path\" or \"virtual\", not \"%1\"").arg(addressing));
+            WorkspaceProfileTr::tr("\"addressing\" of source \"s3\" is \"path\" or \"virtual\", not \"%1\"")
+                .arg(addressing));
     const QJsonValue timeout = profile.sources.value(u"timeout_seconds"_s);
     if (!timeout.isUndefined()) {
         if (!timeout.isDouble() || timeout.toDouble() < 1 || timeout.toDouble() > 3600)
-            return failure(filePath, json, {u"sources"_s, u"timeout_seconds"_s},
-                           tr("\"timeout_seconds\" must be a number of seconds from 1 to 3600"));
+            return failure(
+                filePath, json, {u"sources"_s, u"timeout_seconds"_s},
+                WorkspaceProfileTr::tr("\"timeout_seconds\" must be a number of seconds from 1 to 3600"));
         profile.timeoutSeconds = int(timeout.toDouble());
     }
     if (auto err = stringField(u"prometheus"_s, u"url"_s, profile.prometheus.url))
@@ -493,14 +515,17 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
     for (const auto &[source, url] :
          {std::pair{u"prometheus"_s, profile.prometheus.url}, std::pair{u"grafana"_s, profile.grafana.url}}) {
         if (!url.isEmpty() && !url.startsWith(u"http://"_s) && !url.startsWith(u"https://"_s))
-            return failure(filePath, json, {u"sources"_s, source, u"url"_s},
-                           tr("\"url\" of source \"%1\" must start with http:// or https://").arg(source));
+            return failure(
+                filePath, json, {u"sources"_s, source, u"url"_s},
+                WorkspaceProfileTr::tr("\"url\" of source \"%1\" must start with http:// or https://")
+                    .arg(source));
     }
     const QJsonValue orgId = profile.sources.value(u"grafana"_s).toObject().value(u"orgId"_s);
     if (!orgId.isUndefined()) {
         if (!orgId.isDouble() || orgId.toDouble() < 1 || orgId.toDouble() != std::floor(orgId.toDouble()))
-            return failure(filePath, json, {u"sources"_s, u"grafana"_s, u"orgId"_s},
-                           tr("\"orgId\" of source \"grafana\" must be a whole number from 1"));
+            return failure(
+                filePath, json, {u"sources"_s, u"grafana"_s, u"orgId"_s},
+                WorkspaceProfileTr::tr("\"orgId\" of source \"grafana\" must be a whole number from 1"));
         profile.grafana.orgId = int(orgId.toDouble());
     }
     for (const auto &[source, out] :
@@ -517,7 +542,8 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
     const QJsonValue schemaValue = root.value(u"schema"_s);
     if (!schemaValue.isUndefined()) {
         if (!schemaValue.isObject())
-            return failure(filePath, json, {u"schema"_s}, tr("\"schema\" must be an object"));
+            return failure(filePath, json, {u"schema"_s},
+                           WorkspaceProfileTr::tr("\"schema\" must be an object"));
         const QJsonObject schema = schemaValue.toObject();
         for (const QString &key : {u"evaluations"_s, u"events"_s}) {
             const QJsonValue v = schema.value(key);
@@ -525,7 +551,7 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
                 continue;
             if (!v.isString() || v.toString().isEmpty())
                 return failure(filePath, json, {u"schema"_s, key},
-                               tr("schema \"%1\" must be a table name").arg(key));
+                               WorkspaceProfileTr::tr("schema \"%1\" must be a table name").arg(key));
         }
         profile.schema.evaluationsTable =
             schema.value(u"evaluations"_s).toString(profile.schema.evaluationsTable);
@@ -533,24 +559,26 @@ ProfileParseResult parseWorkspaceProfile(const QByteArray &json, const QString &
         const QJsonValue columns = schema.value(u"columns"_s);
         if (!columns.isUndefined() && !columns.isObject())
             return failure(filePath, json, {u"schema"_s, u"columns"_s},
-                           tr("schema \"columns\" must be an object"));
+                           WorkspaceProfileTr::tr("schema \"columns\" must be an object"));
         const QJsonObject columnMap = columns.toObject();
         for (auto it = columnMap.begin(); it != columnMap.end(); ++it) {
             if (!it.value().isString() || it.value().toString().isEmpty())
-                return failure(filePath, json, {u"schema"_s, u"columns"_s, it.key()},
-                               tr("column \"%1\" must map to a column name").arg(it.key()));
+                return failure(
+                    filePath, json, {u"schema"_s, u"columns"_s, it.key()},
+                    WorkspaceProfileTr::tr("column \"%1\" must map to a column name").arg(it.key()));
             profile.schema.columns.insert(it.key(), it.value().toString());
         }
     }
     const QJsonValue drilldown = root.value(u"drilldown"_s);
     if (!drilldown.isUndefined() && !drilldown.isObject())
-        return failure(filePath, json, {u"drilldown"_s}, tr("\"drilldown\" must be an object"));
+        return failure(filePath, json, {u"drilldown"_s},
+                       WorkspaceProfileTr::tr("\"drilldown\" must be an object"));
     profile.drilldown = drilldown.toObject();
     if (auto err = parseDrilldown(profile, filePath, json))
         return *err;
     const QJsonValue live = root.value(u"live"_s);
     if (!live.isUndefined() && !live.isObject())
-        return failure(filePath, json, {u"live"_s}, tr("\"live\" must be an object"));
+        return failure(filePath, json, {u"live"_s}, WorkspaceProfileTr::tr("\"live\" must be an object"));
     if (auto err = parseLive(profile, live.toObject(), filePath, json))
         return *err;
 
@@ -569,14 +597,15 @@ ProfileParseResult loadWorkspaceProfile(const QString &filePath)
     if (!file.open(QIODevice::ReadOnly)) {
         ProfileParseResult result;
         result.error.file = filePath;
-        result.error.message = tr("cannot read the workspace profile: %1").arg(file.errorString());
+        result.error.message =
+            WorkspaceProfileTr::tr("cannot read the workspace profile: %1").arg(file.errorString());
         return result;
     }
     // A profile is a few kilobytes; anything huge is not one.
     if (file.size() > 16 * 1024 * 1024) {
         ProfileParseResult result;
         result.error.file = filePath;
-        result.error.message = tr("the file is too large to be a workspace profile");
+        result.error.message = WorkspaceProfileTr::tr("the file is too large to be a workspace profile");
         return result;
     }
     return parseWorkspaceProfile(file.readAll(), QFileInfo(filePath).absoluteFilePath());
@@ -597,9 +626,9 @@ QString saveWorkspaceProfile(const QJsonObject &document, const QString &filePat
         return check.error.toString();
     QSaveFile file(filePath);
     if (!file.open(QIODevice::WriteOnly))
-        return tr("cannot write %1: %2").arg(filePath, file.errorString());
+        return WorkspaceProfileTr::tr("cannot write %1: %2").arg(filePath, file.errorString());
     if (file.write(json) != json.size() || !file.commit())
-        return tr("cannot write %1: %2").arg(filePath, file.errorString());
+        return WorkspaceProfileTr::tr("cannot write %1: %2").arg(filePath, file.errorString());
     return {};
 }
 

@@ -21,7 +21,7 @@ QString formatLocalTime(const Timestamp &ts)
 {
     if (!ts)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(*ts).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    return formatDateTimeMs(*ts);
 }
 
 QString messageFor(const SqlError &error, const QString &source)

@@ -494,7 +494,7 @@ QVariant StorageTreeModel::data(const QModelIndex &index, int role) const
             if (node.expiresAtMs >= 0)
                 return formatRemaining(node.expiresAtMs - QDateTime::currentMSecsSinceEpoch());
             if (node.modified.isValid())
-                return QLocale().toString(node.modified.toLocalTime(), u"yyyy-MM-dd HH:mm"_s);
+                return formatDateTime(node.modified);
             return {};
         case Detail:
             return node.detail;

@@ -2,6 +2,7 @@
 
 #include "core/format.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -10,6 +11,12 @@ using namespace Qt::StringLiterals;
 namespace Sightline {
 
 namespace {
+// Not a QObject: lupdate files SummaryTr::tr() under the context it looks up at run time.
+struct SummaryTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Sightline::EvaluationSummary)
+};
+
 QString formatTime(const Timestamp &ts, qint64 offsetSeconds)
 {
     if (!ts)
@@ -59,38 +66,39 @@ QString evaluationSummaryMarkdown(const EvaluationDetail &detail, const QList<Ev
     const EvaluationRow &row = detail.row;
     const QString status = row.status == EvaluationStatus::Unknown ? row.statusText : statusName(row.status);
     QString md;
-    md += u"## Evaluation `"_s + row.id + u"` — "_s + status + u"\n\n"_s;
+    md += u"## "_s + SummaryTr::tr("Evaluation") + u" `"_s + row.id + u"` — "_s + status + u"\n\n"_s;
 
     md += u"| | |\n|---|---|\n"_s;
     auto fact = [&md](const QString &name, const QString &value) {
         md += u"| "_s + name + u" | "_s + cell(value) + u" |\n"_s;
     };
-    fact(u"Engine"_s, row.engine);
-    fact(u"Created"_s, formatTime(row.createdAt, options.utcOffsetSeconds));
-    fact(u"Started"_s, formatTime(row.startedAt, options.utcOffsetSeconds));
-    fact(u"Completed"_s, formatTime(row.completedAt, options.utcOffsetSeconds));
-    fact(u"Duration"_s, row.durationSeconds ? formatDuration(*row.durationSeconds) : QString());
-    fact(u"Exit code"_s, row.exitCode ? QString::number(*row.exitCode) : QString());
-    fact(u"Worker"_s, row.workerId);
-    fact(u"Container"_s, detail.containerId);
-    fact(u"Batch"_s, row.batchId);
-    fact(u"Submitted by"_s, row.submittedBy);
-    fact(u"CPU"_s, detail.cpuSeconds ? formatDuration(*detail.cpuSeconds) : QString());
-    fact(u"Estimated cost"_s, row.costCents ? formatCost(*row.costCents) : QString());
+    fact(SummaryTr::tr("Engine"), row.engine);
+    fact(SummaryTr::tr("Created"), formatTime(row.createdAt, options.utcOffsetSeconds));
+    fact(SummaryTr::tr("Started"), formatTime(row.startedAt, options.utcOffsetSeconds));
+    fact(SummaryTr::tr("Completed"), formatTime(row.completedAt, options.utcOffsetSeconds));
+    fact(SummaryTr::tr("Duration"), row.durationSeconds ? formatDuration(*row.durationSeconds) : QString());
+    fact(SummaryTr::tr("Exit code"), row.exitCode ? QString::number(*row.exitCode) : QString());
+    fact(SummaryTr::tr("Worker"), row.workerId);
+    fact(SummaryTr::tr("Container"), detail.containerId);
+    fact(SummaryTr::tr("Batch"), row.batchId);
+    fact(SummaryTr::tr("Submitted by"), row.submittedBy);
+    fact(SummaryTr::tr("CPU"), detail.cpuSeconds ? formatDuration(*detail.cpuSeconds) : QString());
+    fact(SummaryTr::tr("Estimated cost"), row.costCents ? formatCost(*row.costCents) : QString());
     QString output;
     if (!detail.outputLocation.isEmpty())
         output = detail.outputLocation +
                  (row.outputSize ? u" ("_s + formatBytes(*row.outputSize) + u')' : QString());
     else if (detail.outputLength > 0)
-        output = u"inline, %1 characters"_s.arg(detail.outputLength);
-    fact(u"Output"_s, output);
+        output = SummaryTr::tr("inline, %1 characters").arg(detail.outputLength);
+    fact(SummaryTr::tr("Output"), output);
     if (!options.sourceDescription.isEmpty())
-        fact(u"Metadata from"_s, options.sourceDescription);
+        fact(SummaryTr::tr("Metadata from"), options.sourceDescription);
     md += u'\n';
 
     if (!detail.error.isEmpty()) {
         const QString fence = fenceFor(detail.error);
-        md += u"**Error**\n\n"_s + fence + u'\n' + detail.error + u'\n' + fence + u"\n\n"_s;
+        md += u"**"_s + SummaryTr::tr("Error") + u"**\n\n"_s + fence + u'\n' + detail.error + u'\n' + fence +
+              u"\n\n"_s;
     }
 
     if (!detail.code.isEmpty()) {
@@ -103,16 +111,21 @@ QString evaluationSummaryMarkdown(const EvaluationDetail &detail, const QList<Ev
         }
         const QString code = lines.join(u'\n');
         const QString fence = fenceFor(code);
-        md += u"**Code**\n\n"_s + fence + languageFor(row.engine) + u'\n' + code + u'\n' + fence + u'\n';
+        md += u"**"_s + SummaryTr::tr("Code") + u"**\n\n"_s + fence + languageFor(row.engine) + u'\n' + code +
+              u'\n' + fence + u'\n';
         if (cut || total < 0)
-            md +=
-                u"\n_First %1 lines of %2 characters of code._\n"_s.arg(lines.size()).arg(detail.codeLength);
+            md += u"\n_"_s +
+                  SummaryTr::tr("First %1 lines of %2 characters of code.")
+                      .arg(lines.size())
+                      .arg(detail.codeLength) +
+                  u"_\n"_s;
         md += u'\n';
     }
 
-    md += u"**Events** (%1)\n\n"_s.arg(events.size());
+    md += u"**"_s + SummaryTr::tr("Events") + u"** (%1)\n\n"_s.arg(events.size());
     if (!events.isEmpty()) {
-        md += u"| Time | Event | Category | Severity |\n|---|---|---|---|\n"_s;
+        md += u"| "_s + SummaryTr::tr("Time") + u" | "_s + SummaryTr::tr("Event") + u" | "_s +
+              SummaryTr::tr("Category") + u" | "_s + SummaryTr::tr("Severity") + u" |\n|---|---|---|---|\n"_s;
         const qsizetype shown = qMin<qsizetype>(events.size(), options.maxEvents);
         for (qsizetype i = 0; i < shown; ++i) {
             const EvaluationEvent &e = events[i];
@@ -120,7 +133,8 @@ QString evaluationSummaryMarkdown(const EvaluationDetail &detail, const QList<Ev
                   u" | "_s + cell(e.categoryText) + u" | "_s + cell(e.severityText) + u" |\n"_s;
         }
         if (shown < events.size())
-            md += u"\n_%1 more events not shown._\n"_s.arg(events.size() - shown);
+            md += u"\n_"_s + SummaryTr::tr("%n more events not shown.", nullptr, int(events.size() - shown)) +
+                  u"_\n"_s;
     }
     return md;
 }

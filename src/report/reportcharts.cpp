@@ -15,10 +15,11 @@ namespace Sightline {
 
 namespace {
 
-QString tr(const char *text)
+// Not a QObject: lupdate files ReportTr::tr() under the context it looks up at run time.
+struct ReportTr
 {
-    return QCoreApplication::translate("Sightline::Report", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::Report)
+};
 
 const QColor Ink(0x1f, 0x29, 0x37);
 const QColor Grid(0xe5, 0xe7, 0xeb);
@@ -92,7 +93,8 @@ QImage drawPhaseTimeline(const EvaluationDetail &detail, const QList<EvaluationE
     const EvaluationRow &row = detail.row;
     if (!row.createdAt) {
         painter.setPen(Muted);
-        painter.drawText(QRect(0, 0, width, height), Qt::AlignCenter, tr("No creation time: no timeline."));
+        painter.drawText(QRect(0, 0, width, height), Qt::AlignCenter,
+                         ReportTr::tr("No creation time: no timeline."));
         return image;
     }
     const qint64 start = *row.createdAt;
@@ -114,15 +116,16 @@ QImage drawPhaseTimeline(const EvaluationDetail &detail, const QList<EvaluationE
     };
     QList<Phase> phases;
     if (row.startedAt) {
-        phases.append({tr("Waiting"), start, *row.startedAt, QColor(0x9c, 0xa3, 0xaf)});
-        phases.append(
-            {tr("Running"), *row.startedAt, row.completedAt.value_or(end), statusColor(row.status)});
+        phases.append({ReportTr::tr("Waiting"), start, *row.startedAt, QColor(0x9c, 0xa3, 0xaf)});
+        phases.append({ReportTr::tr("Running"), *row.startedAt, row.completedAt.value_or(end),
+                       statusColor(row.status)});
     } else {
-        phases.append({tr("Waiting"), start, row.completedAt.value_or(end), QColor(0x9c, 0xa3, 0xaf)});
+        phases.append(
+            {ReportTr::tr("Waiting"), start, row.completedAt.value_or(end), QColor(0x9c, 0xa3, 0xaf)});
     }
     painter.setPen(Ink);
-    painter.drawText(QRectF(0, 14, left - 8, 20), Qt::AlignRight | Qt::AlignVCenter, tr("Phases"));
-    painter.drawText(QRectF(0, 50, left - 8, 20), Qt::AlignRight | Qt::AlignVCenter, tr("Events"));
+    painter.drawText(QRectF(0, 14, left - 8, 20), Qt::AlignRight | Qt::AlignVCenter, ReportTr::tr("Phases"));
+    painter.drawText(QRectF(0, 50, left - 8, 20), Qt::AlignRight | Qt::AlignVCenter, ReportTr::tr("Events"));
     for (const Phase &phase : std::as_const(phases)) {
         const QRectF bar(x(phase.from), 14, qMax(2.0, x(phase.to) - x(phase.from)), 20);
         painter.fillRect(bar, phase.color);
@@ -145,7 +148,7 @@ QImage drawPhaseTimeline(const EvaluationDetail &detail, const QList<EvaluationE
     painter.setPen(Grid);
     painter.drawLine(QPointF(left, 80), QPointF(right, 80));
     painter.setPen(Muted);
-    painter.drawText(QRectF(left, 84, 200, 16), Qt::AlignLeft, tr("created"));
+    painter.drawText(QRectF(left, 84, 200, 16), Qt::AlignLeft, ReportTr::tr("created"));
     painter.drawText(QRectF(right - 200, 84, 200, 16), Qt::AlignRight,
                      u"+"_s + formatDuration(double(end - start) / 1000.0));
     painter.end();
@@ -180,7 +183,7 @@ QImage drawMetricChart(const ReportChart &chart, qint64 startMs, qint64 endMs)
     if (!std::isfinite(low)) {
         painter.setPen(Muted);
         painter.drawText(plot, Qt::AlignCenter | Qt::TextWordWrap,
-                         chart.note.isEmpty() ? tr("No data") : chart.note);
+                         chart.note.isEmpty() ? ReportTr::tr("No data") : chart.note);
         painter.end();
         return image;
     }
@@ -199,7 +202,7 @@ QImage drawMetricChart(const ReportChart &chart, qint64 startMs, qint64 endMs)
                          shortValue(low + (high - low) * i / 4.0, chart.unit, (high - low) / 4.0));
     }
     painter.drawText(QRectF(plot.left(), plot.bottom() + 4, 200, 16), Qt::AlignLeft,
-                     formatDuration(0).isEmpty() ? QString() : tr("window start"));
+                     formatDuration(0).isEmpty() ? QString() : ReportTr::tr("window start"));
     painter.drawText(QRectF(plot.right() - 200, plot.bottom() + 4, 200, 16), Qt::AlignRight,
                      u"+"_s + formatDuration(x1 - x0));
     painter.setClipRect(plot);
@@ -252,7 +255,7 @@ QImage drawDurationHistogram(const QList<ReportEvaluation> &evaluations)
     painter.drawRect(plot);
     if (durations.isEmpty()) {
         painter.setPen(Muted);
-        painter.drawText(plot, Qt::AlignCenter, tr("No evaluation has a duration yet."));
+        painter.drawText(plot, Qt::AlignCenter, ReportTr::tr("No evaluation has a duration yet."));
         painter.end();
         return image;
     }
@@ -276,7 +279,7 @@ QImage drawDurationHistogram(const QList<ReportEvaluation> &evaluations)
     painter.drawText(QRectF(plot.right() - 200, plot.bottom() + 4, 200, 16), Qt::AlignRight,
                      formatDuration(high));
     painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), 16), Qt::AlignHCenter,
-                     tr("duration (%1 evaluations)").arg(formatCount(durations.size())));
+                     ReportTr::tr("duration (%1 evaluations)").arg(formatCount(durations.size())));
     painter.end();
     return image;
 }

@@ -24,10 +24,11 @@ namespace Sightline {
 
 namespace {
 
-QString tr(const char *text)
+// Not a QObject: lupdate files ReportTr::tr() under the context it looks up at run time.
+struct ReportTr
 {
-    return QCoreApplication::translate("Sightline::Report", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::Report)
+};
 
 bool cancelled(const std::atomic<bool> *cancel)
 {
@@ -67,14 +68,14 @@ std::unique_ptr<SqlConnection> openStore(const WorkspaceProfile &profile, Gather
     else if (!profile.sqlitePath.isEmpty())
         connection = createSqliteConnection(profile.sqlitePath, SqliteMode::ReadOnly);
     if (!connection) {
-        out.error =
-            tr("The workspace has no relational store (sources.postgres or sources.sqlite): there are "
-               "no evaluations to report on.");
+        out.error = ReportTr::tr(
+            "The workspace has no relational store (sources.postgres or sources.sqlite): there are "
+            "no evaluations to report on.");
         return {};
     }
     const SqlError open = connection->open();
     if (open.isError()) {
-        out.error = tr("Cannot open %1: %2").arg(connection->describe(), open.message);
+        out.error = ReportTr::tr("Cannot open %1: %2").arg(connection->describe(), open.message);
         return {};
     }
     out.bundle.source = connection->describe();
@@ -98,8 +99,8 @@ std::optional<QList<ReportLineageLine>> gatherLineage(LineageWorker &worker,
                                                       const QString &source, const std::atomic<bool> *cancel)
 {
     QList<ReportLineageLine> lines;
-    lines.append({tr("Relational store"), tr("present"),
-                  tr("metadata, %1 events").arg(formatCount(evaluation.totalEvents)), source});
+    lines.append({ReportTr::tr("Relational store"), ReportTr::tr("present"),
+                  ReportTr::tr("metadata, %1 events").arg(formatCount(evaluation.totalEvents)), source});
     QFuture<QList<LineageItem>> files = worker.probeFiles(evaluation.detail);
     QFuture<RedisLineage> redis;
     QFuture<LineageItem> s3;
@@ -140,8 +141,8 @@ bool gatherMetrics(const WorkspaceProfile &profile, PrometheusClient *client, Re
         evaluation.detail.row, QDateTime::currentMSecsSinceEpoch(), profile.drilldownSettings.paddingSeconds);
     if (!client) {
         evaluation.metricsNote =
-            tr("No Prometheus is configured (sources.prometheus.url): this report has no "
-               "infrastructure metrics.");
+            ReportTr::tr("No Prometheus is configured (sources.prometheus.url): this report has no "
+                         "infrastructure metrics.");
         return true;
     }
     if (!window.window) {
@@ -176,13 +177,14 @@ bool gatherMetrics(const WorkspaceProfile &profile, PrometheusClient *client, Re
         }
         const PrometheusQueryReply reply = replies[i].result();
         if (!reply.value) {
-            chart.note = tr("Prometheus: %1").arg(reply.error.message);
+            chart.note = ReportTr::tr("Prometheus: %1").arg(reply.error.message);
             continue;
         }
         for (const PrometheusSeries &series : reply.value->series)
             chart.series.append({series.displayName(), series.timesSeconds, series.values});
         if (chart.series.isEmpty())
-            chart.note = tr("No series: Prometheus has no data for this query in the evaluation's window.");
+            chart.note =
+                ReportTr::tr("No series: Prometheus has no data for this query in the evaluation's window.");
     }
     return true;
 }
@@ -219,15 +221,15 @@ GatherResult gatherEvaluations(const WorkspaceProfile &profile, const ReportRequ
             return out;
         }
         const QString &id = request.evaluationIds.at(i);
-        report(progress, 80 * i / qMax(1, count), tr("Reading %1…").arg(id));
+        report(progress, 80 * i / qMax(1, count), ReportTr::tr("Reading %1…").arg(id));
         const EvaluationDetailResult detail = reader.detail(id, 20000);
         if (detail.error.isError()) {
-            out.error =
-                tr("Cannot read evaluation %1 from %2: %3").arg(id, bundle.source, detail.error.message);
+            out.error = ReportTr::tr("Cannot read evaluation %1 from %2: %3")
+                            .arg(id, bundle.source, detail.error.message);
             return out;
         }
         if (!detail.detail) {
-            out.error = tr("There is no evaluation %1 in %2.").arg(id, bundle.source);
+            out.error = ReportTr::tr("There is no evaluation %1 in %2.").arg(id, bundle.source);
             return out;
         }
         ReportEvaluation evaluation;
@@ -236,7 +238,8 @@ GatherResult gatherEvaluations(const WorkspaceProfile &profile, const ReportRequ
         evaluation.totalEvents = detail.eventsTruncated
                                      ? countEvents(*connection, profile.schema, id, detail.events.size())
                                      : detail.events.size();
-        report(progress, 80 * i / qMax(1, count) + 20 / qMax(1, count), tr("Asking where %1 lives…").arg(id));
+        report(progress, 80 * i / qMax(1, count) + 20 / qMax(1, count),
+               ReportTr::tr("Asking where %1 lives…").arg(id));
         std::optional<QList<ReportLineageLine>> lines =
             gatherLineage(*lineage, evaluation, bundle.source, cancel);
         if (!lines) {
@@ -245,13 +248,13 @@ GatherResult gatherEvaluations(const WorkspaceProfile &profile, const ReportRequ
         }
         evaluation.lineage = std::move(*lines);
         if (request.includeMetrics) {
-            report(progress, -1, tr("Reading metrics of %1…").arg(id));
+            report(progress, -1, ReportTr::tr("Reading metrics of %1…").arg(id));
             if (!gatherMetrics(profile, prometheus.get(), evaluation, cancel)) {
                 out.cancelled = true;
                 return out;
             }
         } else {
-            evaluation.metricsNote = tr("Metrics were not requested.");
+            evaluation.metricsNote = ReportTr::tr("Metrics were not requested.");
         }
         const EvaluationRow &row = evaluation.detail.row;
         const qint64 start = row.createdAt.value_or(0);
@@ -262,7 +265,7 @@ GatherResult gatherEvaluations(const WorkspaceProfile &profile, const ReportRequ
             bundle.rangeEndMs = end;
         const qint64 listed = qMin<qint64>(evaluation.events.size(), request.maxEventsListed);
         if (evaluation.totalEvents > listed)
-            bundle.leftOut.append(tr("%1: %2 of %3 events not listed")
+            bundle.leftOut.append(ReportTr::tr("%1: %2 of %3 events not listed")
                                       .arg(id, formatCount(evaluation.totalEvents - listed),
                                            formatCount(evaluation.totalEvents)));
         bundle.evaluations.append(evaluation);
@@ -274,9 +277,10 @@ GatherResult gatherEvaluations(const WorkspaceProfile &profile, const ReportRequ
 void noteBatchCap(ReportBundle &bundle)
 {
     if (bundle.batchMatched > bundle.evaluations.size())
-        bundle.leftOut.append(tr("%1 of %2 matching evaluations not read (a batch report reads at most %3)")
-                                  .arg(formatCount(bundle.batchMatched - bundle.evaluations.size()),
-                                       formatCount(bundle.batchMatched), formatCount(MaxBatchEvaluations)));
+        bundle.leftOut.append(
+            ReportTr::tr("%1 of %2 matching evaluations not read (a batch report reads at most %3)")
+                .arg(formatCount(bundle.batchMatched - bundle.evaluations.size()),
+                     formatCount(bundle.batchMatched), formatCount(MaxBatchEvaluations)));
 }
 
 // A batch report of the evaluations the user selected: their rows only (no events, no large text),
@@ -308,19 +312,19 @@ GatherResult gatherBatchByIds(const WorkspaceProfile &profile, const ReportReque
             return out;
         }
         report(progress, int(60 * first / qMax<qsizetype>(1, wanted)),
-               tr("Reading evaluations %1 of %2…").arg(formatCount(first), formatCount(wanted)));
+               ReportTr::tr("Reading evaluations %1 of %2…").arg(formatCount(first), formatCount(wanted)));
         const QStringList part = ids.mid(first, qMin(Chunk, wanted - first));
         RowsResult result = reader.rowsByIds(part);
         if (result.error.isError()) {
-            out.error =
-                tr("Cannot read evaluations from %1: %2").arg(out.bundle.source, result.error.message);
+            out.error = ReportTr::tr("Cannot read evaluations from %1: %2")
+                            .arg(out.bundle.source, result.error.message);
             return out;
         }
         for (EvaluationRow &row : result.rows)
             rows.insert(row.id, std::move(row));
         for (const QString &id : part)
             if (!rows.contains(id)) {
-                out.error = tr("There is no evaluation %1 in %2.").arg(id, out.bundle.source);
+                out.error = ReportTr::tr("There is no evaluation %1 in %2.").arg(id, out.bundle.source);
                 return out;
             }
     }
@@ -345,10 +349,11 @@ GatherResult gatherBatch(const WorkspaceProfile &profile, const ReportRequest &r
         return out;
     EvaluationReader reader(*connection, profile.schema);
     reader.setQuery(request.filter, EvaluationSort{EvaluationColumn::Created, Qt::AscendingOrder});
-    report(progress, -1, tr("Counting evaluations…"));
+    report(progress, -1, ReportTr::tr("Counting evaluations…"));
     const CountsResult counts = reader.counts();
     if (counts.error.isError()) {
-        out.error = tr("Cannot count evaluations in %1: %2").arg(out.bundle.source, counts.error.message);
+        out.error =
+            ReportTr::tr("Cannot count evaluations in %1: %2").arg(out.bundle.source, counts.error.message);
         return out;
     }
     out.bundle.batchMatched = counts.counts.total;
@@ -359,10 +364,11 @@ GatherResult gatherBatch(const WorkspaceProfile &profile, const ReportRequest &r
             return out;
         }
         report(progress, int(60 * first / qMax<qint64>(1, wanted)),
-               tr("Reading evaluations %1 of %2…").arg(formatCount(first), formatCount(wanted)));
+               ReportTr::tr("Reading evaluations %1 of %2…").arg(formatCount(first), formatCount(wanted)));
         const RowsResult rows = reader.rows(first, int(qMin<qint64>(1000, wanted - first)), counts.counts);
         if (rows.error.isError()) {
-            out.error = tr("Cannot read evaluations from %1: %2").arg(out.bundle.source, rows.error.message);
+            out.error = ReportTr::tr("Cannot read evaluations from %1: %2")
+                            .arg(out.bundle.source, rows.error.message);
             return out;
         }
         if (rows.rows.isEmpty())
@@ -397,7 +403,7 @@ GatherResult gatherStorage(const WorkspaceProfile &profile, const ReportProgress
         }
         const auto &source = sources.sources[i];
         report(progress, int(80 * i / qMax<size_t>(1, sources.sources.size())),
-               tr("Asking %1…").arg(storageBackendTitle(source->backend())));
+               ReportTr::tr("Asking %1…").arg(storageBackendTitle(source->backend())));
         if (!waitFor(futures[qsizetype(i)], cancel)) {
             out.cancelled = true;
             for (QFuture<StorageSummary> &future : futures)
@@ -429,7 +435,7 @@ GatherResult gatherReport(const WorkspaceProfile &profile, const ReportRequest &
     switch (request.kind) {
     case ReportKind::Evaluation:
         if (request.evaluationIds.isEmpty()) {
-            out.error = tr("An evaluation report needs at least one evaluation id.");
+            out.error = ReportTr::tr("An evaluation report needs at least one evaluation id.");
             return out;
         }
         out = gatherEvaluations(profile, request, progress, cancel);

@@ -17,10 +17,11 @@ namespace Sightline {
 
 namespace {
 
-QString tr(const char *text)
+// Not a QObject: lupdate files ReportTr::tr() under the context it looks up at run time.
+struct ReportTr
 {
-    return QCoreApplication::translate("Sightline::Report", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::Report)
+};
 
 QString esc(const QString &text)
 {
@@ -127,59 +128,61 @@ QString rowStatus(const EvaluationRow &row)
 void writeHeader(HtmlWriter &w, const ReportBundle &bundle, bool forPdf)
 {
     w.h1(reportTitle(bundle) + u" — "_s + bundle.workspace);
-    QList<std::pair<QString, QString>> header{{tr("Workspace"), bundle.workspace}};
+    QList<std::pair<QString, QString>> header{{ReportTr::tr("Workspace"), bundle.workspace}};
     if (!forPdf || bundle.rangeStartMs)
-        header.append({tr("Time range"), reportRangeText(bundle)});
-    header.append({tr("Generated"), reportTime(bundle.generatedAtMs, bundle.utcOffsetSeconds)});
+        header.append({ReportTr::tr("Time range"), reportRangeText(bundle)});
+    header.append({ReportTr::tr("Generated"), reportTime(bundle.generatedAtMs, bundle.utcOffsetSeconds)});
     if (!bundle.source.isEmpty())
-        header.append({tr("Read from"), bundle.source});
+        header.append({ReportTr::tr("Read from"), bundle.source});
     if (!bundle.filterText.isEmpty())
-        header.append({tr("Filter"), bundle.filterText});
+        header.append({ReportTr::tr("Filter"), bundle.filterText});
     w.keyValues(header);
     for (const QString &warning : bundle.warnings)
         w.p(warning, u"note"_s);
     for (const QString &line : bundle.leftOut)
-        w.p(tr("Left out: %1.").arg(line), u"note"_s);
+        w.p(ReportTr::tr("Left out: %1.").arg(line), u"note"_s);
 }
 
 void writeEvaluation(HtmlWriter &w, const ReportBundle &bundle, const ReportEvaluation &evaluation)
 {
     const EvaluationDetail &d = evaluation.detail;
     const EvaluationRow &row = d.row;
-    w.h2(tr("Evaluation %1").arg(row.id));
+    w.h2(ReportTr::tr("Evaluation %1").arg(row.id));
     w.keyValues({
-        {tr("Status"), rowStatus(row)},
-        {tr("Engine"), row.engine},
-        {tr("Created"), w.time(row.createdAt)},
-        {tr("Started"), w.time(row.startedAt)},
-        {tr("Completed"), w.time(row.completedAt)},
-        {tr("Duration"), optionalText(row.durationSeconds, [](double s) { return formatDuration(s); })},
-        {tr("Worker"), row.workerId},
-        {tr("Container"), d.containerId},
-        {tr("Batch"), row.batchId},
-        {tr("Submitted by"), row.submittedBy},
-        {tr("Exit code"), row.exitCode ? QString::number(*row.exitCode) : u"—"_s},
-        {tr("Output"),
+        {ReportTr::tr("Status"), rowStatus(row)},
+        {ReportTr::tr("Engine"), row.engine},
+        {ReportTr::tr("Created"), w.time(row.createdAt)},
+        {ReportTr::tr("Started"), w.time(row.startedAt)},
+        {ReportTr::tr("Completed"), w.time(row.completedAt)},
+        {ReportTr::tr("Duration"),
+         optionalText(row.durationSeconds, [](double s) { return formatDuration(s); })},
+        {ReportTr::tr("Worker"), row.workerId},
+        {ReportTr::tr("Container"), d.containerId},
+        {ReportTr::tr("Batch"), row.batchId},
+        {ReportTr::tr("Submitted by"), row.submittedBy},
+        {ReportTr::tr("Exit code"), row.exitCode ? QString::number(*row.exitCode) : u"—"_s},
+        {ReportTr::tr("Output"),
          d.outputLocation.isEmpty()
-             ? tr("inline, %1 characters").arg(formatCount(d.outputLength))
+             ? ReportTr::tr("inline, %1 characters").arg(formatCount(d.outputLength))
              : d.outputLocation +
                    (row.outputSize ? u" ("_s + formatBytes(*row.outputSize) + u")"_s : QString())},
     });
     if (!d.error.isEmpty()) {
-        w.h3(tr("Error"));
+        w.h3(ReportTr::tr("Error"));
         w.p(d.error.left(2000));
     }
 
-    w.h3(tr("Lineage"));
+    w.h3(ReportTr::tr("Lineage"));
     QList<QStringList> lineage;
     for (const ReportLineageLine &line : evaluation.lineage)
         lineage.append({line.backend, line.state, line.summary, line.location});
-    w.table({tr("Backend"), tr("State"), tr("What"), tr("Where")}, lineage);
+    w.table({ReportTr::tr("Backend"), ReportTr::tr("State"), ReportTr::tr("What"), ReportTr::tr("Where")},
+            lineage);
 
-    w.h3(tr("Timeline"));
-    w.image(drawPhaseTimeline(d, evaluation.events, bundle.generatedAtMs), tr("Phase timeline"));
+    w.h3(ReportTr::tr("Timeline"));
+    w.image(drawPhaseTimeline(d, evaluation.events, bundle.generatedAtMs), ReportTr::tr("Phase timeline"));
 
-    w.h3(tr("Metrics"));
+    w.h3(ReportTr::tr("Metrics"));
     if (!evaluation.metricsNote.isEmpty())
         w.p(evaluation.metricsNote, u"note"_s);
     for (const ReportChart &chart : evaluation.charts) {
@@ -191,30 +194,31 @@ void writeEvaluation(HtmlWriter &w, const ReportBundle &bundle, const ReportEval
             w.p(chart.title + u": "_s + chart.note, u"note"_s);
     }
 
-    w.h3(tr("Security events"));
+    w.h3(ReportTr::tr("Security events"));
     QList<QStringList> security;
     for (const EvaluationEvent &event : evaluation.events)
         if (event.category == EventCategory::Security)
             security.append({w.time(event.timestamp), event.type, event.severityText, event.data.left(300)});
     if (security.isEmpty())
-        w.p(tr("No security events."));
+        w.p(ReportTr::tr("No security events."));
     else
-        w.table({tr("Time"), tr("Type"), tr("Severity"), tr("Data")},
+        w.table({ReportTr::tr("Time"), ReportTr::tr("Type"), ReportTr::tr("Severity"), ReportTr::tr("Data")},
                 security.mid(0, bundle.maxEventsListed));
 
-    w.h3(tr("Resource use and cost"));
+    w.h3(ReportTr::tr("Resource use and cost"));
     w.keyValues({
-        {tr("CPU"),
-         optionalText(d.cpuSeconds, [](double s) { return tr("%1 CPU seconds").arg(s, 0, 'f', 1); })},
-        {tr("Memory"),
-         optionalText(d.memoryMbSeconds, [](double v) { return tr("%1 MB·s").arg(v, 0, 'f', 0); })},
-        {tr("Estimated cost"), optionalText(row.costCents, [](double c) { return formatCost(c); })},
+        {ReportTr::tr("CPU"),
+         optionalText(d.cpuSeconds,
+                      [](double s) { return ReportTr::tr("%1 CPU seconds").arg(s, 0, 'f', 1); })},
+        {ReportTr::tr("Memory"),
+         optionalText(d.memoryMbSeconds, [](double v) { return ReportTr::tr("%1 MB·s").arg(v, 0, 'f', 0); })},
+        {ReportTr::tr("Estimated cost"), optionalText(row.costCents, [](double c) { return formatCost(c); })},
     });
 
-    w.h3(tr("Events"));
+    w.h3(ReportTr::tr("Events"));
     const qsizetype listed = qMin<qsizetype>(evaluation.events.size(), bundle.maxEventsListed);
     if (evaluation.totalEvents == 0) {
-        w.p(tr("This evaluation has no events."));
+        w.p(ReportTr::tr("This evaluation has no events."));
     } else {
         QList<QStringList> rows;
         rows.reserve(listed);
@@ -223,9 +227,11 @@ void writeEvaluation(HtmlWriter &w, const ReportBundle &bundle, const ReportEval
             rows.append({w.time(event.timestamp), event.type, event.categoryText, event.severityText,
                          event.data.left(160)});
         }
-        w.table({tr("Time"), tr("Type"), tr("Category"), tr("Severity"), tr("Data")}, rows);
+        w.table({ReportTr::tr("Time"), ReportTr::tr("Type"), ReportTr::tr("Category"),
+                 ReportTr::tr("Severity"), ReportTr::tr("Data")},
+                rows);
         if (evaluation.totalEvents > listed)
-            w.p(tr("%1 of %2 events are not listed: this report lists the first %3.")
+            w.p(ReportTr::tr("%1 of %2 events are not listed: this report lists the first %3.")
                     .arg(formatCount(evaluation.totalEvents - listed), formatCount(evaluation.totalEvents),
                          formatCount(listed)),
                 u"note"_s);
@@ -234,7 +240,7 @@ void writeEvaluation(HtmlWriter &w, const ReportBundle &bundle, const ReportEval
 
 void writeBatch(HtmlWriter &w, const ReportBundle &bundle)
 {
-    w.h2(tr("Summary"));
+    w.h2(ReportTr::tr("Summary"));
     double cost = 0;
     double cpu = 0;
     int withCost = 0;
@@ -255,23 +261,24 @@ void writeBatch(HtmlWriter &w, const ReportBundle &bundle)
         }
     }
     w.keyValues({
-        {tr("Evaluations"),
-         tr("%1 matched, %2 in this report")
+        {ReportTr::tr("Evaluations"),
+         ReportTr::tr("%1 matched, %2 in this report")
              .arg(formatCount(bundle.batchMatched), formatCount(bundle.evaluations.size()))},
-        {tr("Total estimated cost"), formatCost(cost)},
-        {tr("Average cost"), withCost ? formatCost(cost / withCost) : u"—"_s},
-        {tr("Average duration"), withDuration ? formatDuration(durationSum / withDuration) : u"—"_s},
+        {ReportTr::tr("Total estimated cost"), formatCost(cost)},
+        {ReportTr::tr("Average cost"), withCost ? formatCost(cost / withCost) : u"—"_s},
+        {ReportTr::tr("Average duration"),
+         withDuration ? formatDuration(durationSum / withDuration) : u"—"_s},
     });
-    w.h3(tr("Status counts"));
+    w.h3(ReportTr::tr("Status counts"));
     QList<QStringList> statusRows;
     for (int status = 0; status < EvaluationStatusCount; ++status)
         if (counts[status])
             statusRows.append({statusName(EvaluationStatus(status)), formatCount(counts[status])});
-    w.table({tr("Status"), tr("Evaluations")}, statusRows);
-    w.image(drawStatusBars(bundle.evaluations), tr("Status counts"));
-    w.h3(tr("Duration histogram"));
-    w.image(drawDurationHistogram(bundle.evaluations), tr("Duration histogram"));
-    w.h3(tr("Evaluations"));
+    w.table({ReportTr::tr("Status"), ReportTr::tr("Evaluations")}, statusRows);
+    w.image(drawStatusBars(bundle.evaluations), ReportTr::tr("Status counts"));
+    w.h3(ReportTr::tr("Duration histogram"));
+    w.image(drawDurationHistogram(bundle.evaluations), ReportTr::tr("Duration histogram"));
+    w.h3(ReportTr::tr("Evaluations"));
     QList<QStringList> rows;
     const qsizetype listed = qMin<qsizetype>(bundle.evaluations.size(), bundle.maxEventsListed);
     for (qsizetype i = 0; i < listed; ++i) {
@@ -281,10 +288,11 @@ void writeBatch(HtmlWriter &w, const ReportBundle &bundle)
                      row.batchId, row.workerId,
                      optionalText(row.costCents, [](double c) { return formatCost(c); })});
     }
-    w.table({tr("Id"), tr("Status"), tr("Created"), tr("Duration"), tr("Batch"), tr("Worker"), tr("Cost")},
+    w.table({ReportTr::tr("Id"), ReportTr::tr("Status"), ReportTr::tr("Created"), ReportTr::tr("Duration"),
+             ReportTr::tr("Batch"), ReportTr::tr("Worker"), ReportTr::tr("Cost")},
             rows);
     if (bundle.evaluations.size() > listed)
-        w.p(tr("%1 of %2 evaluations are not listed: this report lists the first %3.")
+        w.p(ReportTr::tr("%1 of %2 evaluations are not listed: this report lists the first %3.")
                 .arg(formatCount(bundle.evaluations.size() - listed), formatCount(bundle.evaluations.size()),
                      formatCount(listed)),
             u"note"_s);
@@ -295,22 +303,23 @@ void writeStorage(HtmlWriter &w, const ReportBundle &bundle)
     for (const ReportStorageSummary &line : bundle.storage) {
         w.h2(line.backend);
         QList<std::pair<QString, QString>> rows{
-            {tr("Address"), line.address},
-            {tr("Reachable"), line.reachable ? tr("yes") : tr("no")},
+            {ReportTr::tr("Address"), line.address},
+            {ReportTr::tr("Reachable"), line.reachable ? ReportTr::tr("yes") : ReportTr::tr("no")},
         };
         if (line.latencyMs >= 0)
-            rows.append({tr("Latency"), tr("%1 ms").arg(line.latencyMs, 0, 'f', 1)});
+            rows.append({ReportTr::tr("Latency"), ReportTr::tr("%1 ms").arg(line.latencyMs, 0, 'f', 1)});
         if (line.itemCount >= 0)
-            rows.append({line.itemNoun.isEmpty() ? tr("Items") : line.itemNoun, formatCount(line.itemCount)});
+            rows.append({line.itemNoun.isEmpty() ? ReportTr::tr("Items") : line.itemNoun,
+                         formatCount(line.itemCount)});
         if (line.totalBytes >= 0)
-            rows.append({tr("Size"), formatBytes(line.totalBytes)});
+            rows.append({ReportTr::tr("Size"), formatBytes(line.totalBytes)});
         if (!line.error.isEmpty())
-            rows.append({tr("Error"), line.error});
+            rows.append({ReportTr::tr("Error"), line.error});
         rows.append(line.details);
         w.keyValues(rows);
     }
     if (!bundle.storageMissing.isEmpty())
-        w.p(tr("Not configured in this workspace: %1.").arg(bundle.storageMissing.join(u", "_s)));
+        w.p(ReportTr::tr("Not configured in this workspace: %1.").arg(bundle.storageMissing.join(u", "_s)));
 }
 
 } // namespace
@@ -330,11 +339,11 @@ QString reportTitle(const ReportBundle &bundle)
 {
     switch (bundle.kind) {
     case ReportKind::Evaluation:
-        return tr("Evaluation report");
+        return ReportTr::tr("Evaluation report");
     case ReportKind::Batch:
-        return tr("Batch report");
+        return ReportTr::tr("Batch report");
     case ReportKind::Storage:
-        return tr("Storage report");
+        return ReportTr::tr("Storage report");
     }
     return {};
 }
@@ -342,9 +351,9 @@ QString reportTitle(const ReportBundle &bundle)
 QString reportRangeText(const ReportBundle &bundle)
 {
     if (!bundle.rangeStartMs)
-        return tr("now (%1)").arg(reportTime(bundle.generatedAtMs, bundle.utcOffsetSeconds));
-    return tr("%1 – %2").arg(reportTime(bundle.rangeStartMs, bundle.utcOffsetSeconds),
-                             reportTime(bundle.rangeEndMs, bundle.utcOffsetSeconds));
+        return ReportTr::tr("now (%1)").arg(reportTime(bundle.generatedAtMs, bundle.utcOffsetSeconds));
+    return ReportTr::tr("%1 – %2").arg(reportTime(bundle.rangeStartMs, bundle.utcOffsetSeconds),
+                                       reportTime(bundle.rangeEndMs, bundle.utcOffsetSeconds));
 }
 
 ReportHtml reportHtml(const ReportBundle &bundle, bool forPdf)
@@ -418,7 +427,7 @@ int writeReportPdf(const ReportBundle &bundle, QPageSize::PageSizeId pageSize, Q
     document.setHtml(html.html);
     if (stopped())
         return 0;
-    say(87, tr("Laying out the pages…"));
+    say(87, ReportTr::tr("Laying out the pages…"));
     document.setPageSize(body.size());
     const int pages = document.pageCount();
     if (stopped())
@@ -426,7 +435,7 @@ int writeReportPdf(const ReportBundle &bundle, QPageSize::PageSizeId pageSize, Q
 
     QPainter painter;
     if (!painter.begin(&writer)) {
-        *error = tr("Cannot start drawing the PDF.");
+        *error = ReportTr::tr("Cannot start drawing the PDF.");
         return 0;
     }
     QFont small(u"DejaVu Sans"_s);
@@ -435,7 +444,7 @@ int writeReportPdf(const ReportBundle &bundle, QPageSize::PageSizeId pageSize, Q
     const QString headerLeft = bundle.workspace + u" — "_s + reportTitle(bundle);
     const QString headerRight = reportRangeText(bundle);
     for (int index = 0; index < pages; ++index) {
-        say(88 + 11 * index / pages, tr("Drawing page %1 of %2…").arg(index + 1).arg(pages));
+        say(88 + 11 * index / pages, ReportTr::tr("Drawing page %1 of %2…").arg(index + 1).arg(pages));
         if (stopped()) {
             painter.end(); // the caller discards what was written
             return 0;
@@ -452,11 +461,11 @@ int writeReportPdf(const ReportBundle &bundle, QPageSize::PageSizeId pageSize, Q
                          QPointF(margin + body.width(), margin + headerHeight - 4));
         painter.setPen(QColor(0x4b, 0x55, 0x63));
         const QRectF footer(margin, body.bottom() + 8, body.width(), headerHeight - 8);
-        painter.drawText(
-            footer, Qt::AlignLeft | Qt::AlignVCenter,
-            tr("Generated %1 by Sightline").arg(reportTime(bundle.generatedAtMs, bundle.utcOffsetSeconds)));
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
+                         ReportTr::tr("Generated %1 by Sightline")
+                             .arg(reportTime(bundle.generatedAtMs, bundle.utcOffsetSeconds)));
         painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
-                         tr("Page %1 of %2").arg(index + 1).arg(pages));
+                         ReportTr::tr("Page %1 of %2").arg(index + 1).arg(pages));
 
         painter.save();
         painter.translate(body.left(), body.top() - index * body.height());

@@ -20,10 +20,11 @@ namespace Sightline {
 
 namespace {
 
-QString tr(const char *text)
+// Not a QObject: lupdate files ReportTr::tr() under the context it looks up at run time.
+struct ReportTr
 {
-    return QCoreApplication::translate("Sightline::Report", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::Report)
+};
 
 ReportResult writeReport(const WorkspaceProfile &profile, const ReportRequest &request,
                          const ReportProgressFn &progress, const std::atomic<bool> *cancel)
@@ -35,26 +36,26 @@ ReportResult writeReport(const WorkspaceProfile &profile, const ReportRequest &r
             progress(ReportProgress{percent, step});
     };
     if (request.outputPath.isEmpty()) {
-        result.error = tr("No output file was given.");
+        result.error = ReportTr::tr("No output file was given.");
         return result;
     }
     // Open the output first: an unwritable path fails before any backend is asked.
     QSaveFile file(request.outputPath);
     if (!file.open(QIODevice::WriteOnly)) {
-        result.error =
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(request.outputPath), file.errorString());
+        result.error = ReportTr::tr("Cannot write %1: %2")
+                           .arg(QDir::toNativeSeparators(request.outputPath), file.errorString());
         return result;
     }
     ReportRequest effective = request;
     // CSV and JSON carry every event read; only PDF and HTML tables are capped.
     if (request.format == ReportFormat::Csv || request.format == ReportFormat::Json)
         effective.maxEventsListed = std::numeric_limits<int>::max();
-    say(0, tr("Reading from the workspace…"));
+    say(0, ReportTr::tr("Reading from the workspace…"));
     GatherResult gathered = gatherReport(profile, effective, progress, cancel);
     if (gathered.cancelled || (cancel && cancel->load())) {
         file.cancelWriting();
         result.cancelled = true;
-        result.error = tr("Cancelled.");
+        result.error = ReportTr::tr("Cancelled.");
         return result;
     }
     if (!gathered.error.isEmpty()) {
@@ -63,7 +64,7 @@ ReportResult writeReport(const WorkspaceProfile &profile, const ReportRequest &r
         return result;
     }
     const ReportBundle &bundle = gathered.bundle;
-    say(85, tr("Writing the %1 file…").arg(reportFormatName(request.format).toUpper()));
+    say(85, ReportTr::tr("Writing the %1 file…").arg(reportFormatName(request.format).toUpper()));
     QByteArray bytes;
     switch (request.format) {
     case ReportFormat::Pdf: {
@@ -74,12 +75,13 @@ ReportResult writeReport(const WorkspaceProfile &profile, const ReportRequest &r
         if (!result.pages && cancel && cancel->load()) {
             file.cancelWriting();
             result.cancelled = true;
-            result.error = tr("Cancelled.");
+            result.error = ReportTr::tr("Cancelled.");
             return result;
         }
         if (!result.pages) {
             file.cancelWriting();
-            result.error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(request.outputPath), error);
+            result.error =
+                ReportTr::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(request.outputPath), error);
             return result;
         }
         break;
@@ -96,25 +98,25 @@ ReportResult writeReport(const WorkspaceProfile &profile, const ReportRequest &r
     }
     if (!bytes.isEmpty() && file.write(bytes) != bytes.size()) {
         file.cancelWriting();
-        result.error =
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(request.outputPath), file.errorString());
+        result.error = ReportTr::tr("Cannot write %1: %2")
+                           .arg(QDir::toNativeSeparators(request.outputPath), file.errorString());
         return result;
     }
     if (cancel && cancel->load()) {
         file.cancelWriting();
         result.cancelled = true;
-        result.error = tr("Cancelled.");
+        result.error = ReportTr::tr("Cancelled.");
         return result;
     }
     if (!file.commit()) {
-        result.error =
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(request.outputPath), file.errorString());
+        result.error = ReportTr::tr("Cannot write %1: %2")
+                           .arg(QDir::toNativeSeparators(request.outputPath), file.errorString());
         return result;
     }
     result.ok = true;
     result.bytes = QFileInfo(request.outputPath).size();
     result.leftOut = bundle.leftOut;
-    say(100, tr("Written %1.").arg(QDir::toNativeSeparators(request.outputPath)));
+    say(100, ReportTr::tr("Written %1.").arg(QDir::toNativeSeparators(request.outputPath)));
     return result;
 }
 
@@ -196,38 +198,39 @@ std::optional<EvaluationFilter> parseEvaluationFilterExpression(const QString &t
             for (const QString &name : term.mid(7).split(u',', Qt::SkipEmptyParts)) {
                 const EvaluationStatus status = statusFromName(name.toLower());
                 if (status == EvaluationStatus::Unknown)
-                    return fail(tr("Unknown status \"%1\" in \"%2\" (known: %3).").arg(name, term, [] {
-                        QStringList names;
-                        for (EvaluationStatus known : knownStatuses())
-                            names.append(statusName(known));
-                        return names.join(u", "_s);
-                    }()));
+                    return fail(
+                        ReportTr::tr("Unknown status \"%1\" in \"%2\" (known: %3).").arg(name, term, [] {
+                            QStringList names;
+                            for (EvaluationStatus known : knownStatuses())
+                                names.append(statusName(known));
+                            return names.join(u", "_s);
+                        }()));
                 if (!filter.statuses.contains(status))
                     filter.statuses.append(status);
             }
             if (filter.statuses.isEmpty())
-                return fail(tr("\"%1\" names no status.").arg(term));
+                return fail(ReportTr::tr("\"%1\" names no status.").arg(term));
         } else if (term.startsWith(u"created"_s)) {
             const QString rest = term.mid(7);
             const bool from = rest.startsWith(u">="_s);
             const bool to = rest.startsWith(u"<"_s) && !rest.startsWith(u"<="_s);
             if (!from && !to)
-                return fail(tr("\"%1\": use created>=TIME or created<TIME.").arg(term));
+                return fail(ReportTr::tr("\"%1\": use created>=TIME or created<TIME.").arg(term));
             const QString value = rest.mid(from ? 2 : 1);
             const Timestamp time = timeOf(value);
             if (!time)
-                return fail(
-                    tr("\"%1\": \"%2\" is not a date (2026-11-01) or an RFC 3339 time.").arg(term, value));
+                return fail(ReportTr::tr("\"%1\": \"%2\" is not a date (2026-11-01) or an RFC 3339 time.")
+                                .arg(term, value));
             (from ? filter.createdFrom : filter.createdTo) = time;
         } else if (term.startsWith(u"batch:"_s) || term.startsWith(u"text:"_s)) {
             const QString value = term.mid(term.indexOf(u':') + 1);
             if (value.isEmpty())
-                return fail(tr("\"%1\" names nothing to search for.").arg(term));
+                return fail(ReportTr::tr("\"%1\" names nothing to search for.").arg(term));
             words.append(value);
         } else if (term.contains(u':') || term.contains(u'<') || term.contains(u'>')) {
-            return fail(
-                tr("Cannot read \"%1\": use status:A,B, created>=TIME, created<TIME, batch:ID or plain text.")
-                    .arg(term));
+            return fail(ReportTr::tr("Cannot read \"%1\": use status:A,B, created>=TIME, created<TIME, "
+                                     "batch:ID or plain text.")
+                            .arg(term));
         } else {
             words.append(term);
         }

@@ -5,6 +5,7 @@
 #include "sqlconnection.h"
 #include "telemetry/logging.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -26,13 +27,17 @@ bool removeDemo(const QString &dataDir, QString *error)
     const QString db = DemoWorkspace::databasePath(dataDir);
     for (const QString &path : QStringList{db, db + u"-wal"_s, db + u"-shm"_s, db + u"-journal"_s}) {
         if (QFile::exists(path) && !QFile::remove(path)) {
-            *error = u"cannot remove the old demo file %1"_s.arg(path);
+            *error =
+                QCoreApplication::translate("Sightline::DemoWorkspace", "cannot remove the old demo file %1")
+                    .arg(path);
             return false;
         }
     }
     QDir files(DemoWorkspace::filesRoot(dataDir));
     if (files.exists() && !files.removeRecursively()) {
-        *error = u"cannot remove the old demo files in %1"_s.arg(files.path());
+        *error =
+            QCoreApplication::translate("Sightline::DemoWorkspace", "cannot remove the old demo files in %1")
+                .arg(files.path());
         return false;
     }
     return true;
@@ -122,12 +127,16 @@ DemoWorkspaceResult DemoWorkspace::ensure(const QString &dataDir, const DemoOpti
     }
     qCInfo(lcDemo) << "generating the demo workspace in" << dataDir << "because" << reason;
     if (!QDir().mkpath(dataDir)) {
-        result.error = u"cannot create the demo folder %1"_s.arg(dataDir);
+        result.error =
+            QCoreApplication::translate("Sightline::DemoWorkspace", "cannot create the demo folder %1")
+                .arg(dataDir);
         return result;
     }
     QTemporaryDir staging(QDir(dataDir).filePath(u".staging-XXXXXX"_s));
     if (!staging.isValid()) {
-        result.error = u"cannot create a staging folder in %1: %2"_s.arg(dataDir, staging.errorString());
+        result.error = QCoreApplication::translate("Sightline::DemoWorkspace",
+                                                   "cannot create a staging folder in %1: %2")
+                           .arg(dataDir, staging.errorString());
         return result;
     }
 
@@ -164,7 +173,9 @@ DemoWorkspaceResult DemoWorkspace::ensure(const QString &dataDir, const DemoOpti
         if (!error.isError())
             error = writeMarker(*db, options, filesRoot(dataDir));
         if (error.isError()) {
-            result.error = u"cannot finish the demo workspace: %1"_s.arg(error.message);
+            result.error = QCoreApplication::translate("Sightline::DemoWorkspace",
+                                                       "cannot finish the demo workspace: %1")
+                               .arg(error.message);
             return result;
         }
     } // closing the last connection folds the WAL back, so the database is one file to move

@@ -4,6 +4,7 @@
 #include "evaluationreader.h"
 #include "telemetry/logging.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -163,24 +164,27 @@ QFuture<OutputFileResult> EvaluationStore::readOutputFile(const QString &locatio
         } else if (url.scheme().isEmpty() || location.startsWith(u'/')) {
             path = QDir::isAbsolutePath(location) ? location : QDir(filesRoot).filePath(location);
         } else {
-            result.error = QObject::tr("%1 is not a local file").arg(location);
+            result.error = QCoreApplication::translate("Sightline::EvaluationStore", "%1 is not a local file")
+                               .arg(location);
             return result;
         }
         result.path = path;
         QFile file(path);
         if (!file.exists()) {
             result.error =
-                QObject::tr("The output file %1 does not exist").arg(QDir::toNativeSeparators(path));
+                QCoreApplication::translate("Sightline::EvaluationStore", "The output file %1 does not exist")
+                    .arg(QDir::toNativeSeparators(path));
             return result;
         }
         if (QFileInfo(path).isDir()) {
-            result.error =
-                QObject::tr("%1 is a folder, not an output file").arg(QDir::toNativeSeparators(path));
+            result.error = QCoreApplication::translate("Sightline::EvaluationStore",
+                                                       "%1 is a folder, not an output file")
+                               .arg(QDir::toNativeSeparators(path));
             return result;
         }
         if (!file.open(QIODevice::ReadOnly)) {
-            result.error =
-                QObject::tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            result.error = QCoreApplication::translate("Sightline::EvaluationStore", "Cannot read %1: %2")
+                               .arg(QDir::toNativeSeparators(path), file.errorString());
             return result;
         }
         result.totalSize = file.size();

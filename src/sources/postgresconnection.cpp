@@ -4,6 +4,7 @@
 
 #include <QByteArrayList>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QMutex>
 
 #include <atomic>
@@ -68,10 +69,17 @@ public:
         PGconn *conn = PQconnectStartParams(k.constData(), v.constData(), /*expand_dbname*/ 1);
         if (!conn)
             return {SqlError::Kind::Connection, u"out of memory connecting to PostgreSQL"_s};
-        if (const SqlError error = waitForConnect(conn); error.isError()) {
+        QElapsedTimer connectTimer;
+        connectTimer.start();
+        const SqlError connectError = waitForConnect(conn);
+        recordSqlRequest(SqlDialect::PostgreSQL, "connect", (double(connectTimer.nsecsElapsed()) / 1e9),
+                         connectError, describe());
+        if (connectError.isError()) {
             PQfinish(conn);
-            return error;
+            return connectError;
         }
+        logEvent(lcPostgres(), QtInfoMsg, "connection.opened",
+                 {{"target", describe()}, {"ms", double(connectTimer.nsecsElapsed()) / 1e6}});
         {
             QMutexLocker lock(&m_cancelMutex);
             m_conn = conn;
@@ -109,6 +117,16 @@ public:
     }
 
     SqlResult exec(const QString &sql, const QVariantList &params) override
+    {
+        QElapsedTimer timer;
+        timer.start();
+        SqlResult result = execStatement(sql, params);
+        recordSqlRequest(SqlDialect::PostgreSQL, "query", (double(timer.nsecsElapsed()) / 1e9), result.error,
+                         describe());
+        return result;
+    }
+
+    SqlResult execStatement(const QString &sql, const QVariantList &params)
     {
         SqlResult result;
         if (!m_conn) {

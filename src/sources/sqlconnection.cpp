@@ -1,5 +1,8 @@
 #include "sqlconnection.h"
 
+#include "telemetry/logging.h"
+#include "telemetry/metrics.h"
+
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +34,25 @@ QString redactUrl(const QString &url)
         at = text.indexOf(key, start + 4, Qt::CaseInsensitive);
     }
     return text;
+}
+
+void recordSqlRequest(SqlDialect dialect, const char *operation, double seconds, const SqlError &error,
+                      const QString &where)
+{
+    if (error.kind == SqlError::Kind::Cancelled)
+        return;
+    const bool postgres = dialect == SqlDialect::PostgreSQL;
+    Metrics::observeRequest(postgres ? "postgres" : "sqlite", operation, seconds, error.isError());
+    if (error.isError()) {
+        // `where` is describe(): the URL without its password (redactSecrets() is the backstop).
+        logEvent(postgres ? lcPostgres() : lcSqlite(),
+                 error.kind == SqlError::Kind::Query ? QtInfoMsg : QtWarningMsg,
+                 qstrcmp(operation, "connect") == 0 ? "connection.failed" : "request.failed",
+                 {{"operation", QString::fromLatin1(operation)},
+                  {"target", where},
+                  {"ms", seconds * 1000.0},
+                  {"error", error.message}});
+    }
 }
 
 QString quoteIdentifier(const QString &name)

@@ -82,6 +82,11 @@ std::unique_ptr<SqlConnection> createSqliteConnection(const QString &path,
 // Removes a password from a connection URL, for messages and logs.
 QString redactUrl(const QString &url);
 
+// Records one statement or connect in Sightline's metrics (sightline_request_duration_seconds
+// {source=postgres|sqlite}) and logs a failure; a cancelled one is not counted.
+void recordSqlRequest(SqlDialect dialect, const char *operation, double seconds, const SqlError &error,
+                      const QString &where);
+
 // Quotes an identifier from a workspace profile ("my table" -> "\"my table\"").
 QString quoteIdentifier(const QString &name);
 

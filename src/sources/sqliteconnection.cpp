@@ -1,6 +1,8 @@
 #include "sqlconnection.h"
 
 #include <QAtomicPointer>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QMutex>
 
 #include <sqlite3.h>
@@ -105,6 +107,16 @@ public:
 
     SqlResult exec(const QString &sql, const QVariantList &params) override
     {
+        QElapsedTimer timer;
+        timer.start();
+        SqlResult result = execStatement(sql, params);
+        recordSqlRequest(SqlDialect::SQLite, "query", (double(timer.nsecsElapsed()) / 1e9), result.error,
+                         describe());
+        return result;
+    }
+
+    SqlResult execStatement(const QString &sql, const QVariantList &params)
+    {
         SqlResult result;
         if (!m_db) {
             result.error = {SqlError::Kind::Connection, u"not open"_s};
@@ -173,9 +185,13 @@ private:
     {
         QString message = QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
         if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-            message = u"%1 is locked by another program (%2)"_s.arg(m_path, message);
+            message = QCoreApplication::translate("Sightline::SqlConnection",
+                                                  "%1 is locked by another program (%2)")
+                          .arg(m_path, message);
         else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
-            message = u"%1 is not a SQLite database or is damaged (%2)"_s.arg(m_path, message);
+            message = QCoreApplication::translate("Sightline::SqlConnection",
+                                                  "%1 is not a SQLite database or is damaged (%2)")
+                          .arg(m_path, message);
         return {kindFor(rc), message};
     }
 

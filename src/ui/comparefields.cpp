@@ -15,14 +15,15 @@ namespace Sightline {
 
 namespace {
 
-QString tr(const char *text)
+// Not a QObject: lupdate files CompareTr::tr() under the context it looks up at run time.
+struct CompareTr
 {
-    return QCoreApplication::translate("Sightline::CompareWindow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::CompareWindow)
+};
 
 QString formatTime(const Timestamp &ms)
 {
-    return ms ? QDateTime::fromMSecsSinceEpoch(*ms).toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
+    return ms ? formatDateTimeMs(*ms) : QString();
 }
 
 QString statusText(const EvaluationRow &row)
@@ -64,42 +65,44 @@ QList<ComparedField> compareEvaluationFields(const EvaluationDetail &left,
         if (!d.outputLocation.isEmpty())
             return d.outputLocation;
         if (d.outputLength > 0)
-            return tr("%1 characters inline").arg(formatCount(d.outputLength));
+            return CompareTr::tr("%1 characters inline").arg(formatCount(d.outputLength));
         return QString();
     };
     const EvaluationRow &l = left.row;
     const EvaluationRow &r = right.row;
-    add(tr("Status"), statusText(l), statusText(r));
-    add(tr("Engine"), l.engine, r.engine);
-    addPerRun(tr("Created"), formatTime(l.createdAt), formatTime(r.createdAt));
-    addPerRun(tr("Started"), formatTime(l.startedAt), formatTime(r.startedAt));
-    addPerRun(tr("Completed"), formatTime(l.completedAt), formatTime(r.completedAt));
-    add(tr("Duration"), l.durationSeconds ? formatDuration(*l.durationSeconds) : QString(),
+    add(CompareTr::tr("Status"), statusText(l), statusText(r));
+    add(CompareTr::tr("Engine"), l.engine, r.engine);
+    addPerRun(CompareTr::tr("Created"), formatTime(l.createdAt), formatTime(r.createdAt));
+    addPerRun(CompareTr::tr("Started"), formatTime(l.startedAt), formatTime(r.startedAt));
+    addPerRun(CompareTr::tr("Completed"), formatTime(l.completedAt), formatTime(r.completedAt));
+    add(CompareTr::tr("Duration"), l.durationSeconds ? formatDuration(*l.durationSeconds) : QString(),
         r.durationSeconds ? formatDuration(*r.durationSeconds) : QString());
-    add(tr("Exit code"), l.exitCode ? QString::number(*l.exitCode) : QString(),
+    add(CompareTr::tr("Exit code"), l.exitCode ? QString::number(*l.exitCode) : QString(),
         r.exitCode ? QString::number(*r.exitCode) : QString());
-    add(tr("Error"), left.error, right.error);
-    add(tr("Worker"), l.workerId, r.workerId);
-    addPerRun(tr("Container"), left.containerId, right.containerId);
-    add(tr("Batch"), l.batchId, r.batchId);
-    add(tr("Submitted by"), l.submittedBy, r.submittedBy);
+    add(CompareTr::tr("Error"), left.error, right.error);
+    add(CompareTr::tr("Worker"), l.workerId, r.workerId);
+    addPerRun(CompareTr::tr("Container"), left.containerId, right.containerId);
+    add(CompareTr::tr("Batch"), l.batchId, r.batchId);
+    add(CompareTr::tr("Submitted by"), l.submittedBy, r.submittedBy);
     // The code by content: two evaluations of the same code read "same code".
     const bool codeDiffers = left.code != right.code || left.codeLength != right.codeLength;
-    add(tr("Code"), tr("%1 characters").arg(formatCount(left.codeLength)),
-        tr("%1 characters").arg(formatCount(right.codeLength)), codeDiffers);
+    add(CompareTr::tr("Code"), CompareTr::tr("%1 characters").arg(formatCount(left.codeLength)),
+        CompareTr::tr("%1 characters").arg(formatCount(right.codeLength)), codeDiffers);
     if (!codeDiffers)
-        fields.last().right += tr(" (same code)");
-    add(tr("Output"), outputText(left), outputText(right));
-    add(tr("Output size"), l.outputSize ? formatBytes(*l.outputSize) : QString(),
+        fields.last().right += CompareTr::tr(" (same code)");
+    add(CompareTr::tr("Output"), outputText(left), outputText(right));
+    add(CompareTr::tr("Output size"), l.outputSize ? formatBytes(*l.outputSize) : QString(),
         r.outputSize ? formatBytes(*r.outputSize) : QString());
-    add(tr("CPU"), number(left.cpuSeconds, 1, tr("CPU·s")), number(right.cpuSeconds, 1, tr("CPU·s")));
-    add(tr("Memory"), number(left.memoryMbSeconds, 0, tr("MB·s")),
-        number(right.memoryMbSeconds, 0, tr("MB·s")));
-    add(tr("Estimated cost"), l.costCents ? formatCost(*l.costCents) : QString(),
+    add(CompareTr::tr("CPU"), number(left.cpuSeconds, 1, CompareTr::tr("CPU·s")),
+        number(right.cpuSeconds, 1, CompareTr::tr("CPU·s")));
+    add(CompareTr::tr("Memory"), number(left.memoryMbSeconds, 0, CompareTr::tr("MB·s")),
+        number(right.memoryMbSeconds, 0, CompareTr::tr("MB·s")));
+    add(CompareTr::tr("Estimated cost"), l.costCents ? formatCost(*l.costCents) : QString(),
         r.costCents ? formatCost(*r.costCents) : QString());
-    add(tr("Events"), formatCount(leftEvents.size()), formatCount(rightEvents.size()));
-    add(tr("Security events"), formatCount(security(leftEvents)), formatCount(security(rightEvents)));
-    add(tr("Event types"), types(leftEvents), types(rightEvents));
+    add(CompareTr::tr("Events"), formatCount(leftEvents.size()), formatCount(rightEvents.size()));
+    add(CompareTr::tr("Security events"), formatCount(security(leftEvents)),
+        formatCount(security(rightEvents)));
+    add(CompareTr::tr("Event types"), types(leftEvents), types(rightEvents));
     return fields;
 }
 

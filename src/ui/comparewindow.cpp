@@ -8,7 +8,9 @@
 #include "models/statuspalette.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "statuspill.h"
+#include "telemetry/metrics.h"
 #include "uiresources.h"
+#include "windowstate.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -105,7 +107,7 @@ qsizetype completeUtf8Prefix(const QByteArray &data)
 
 QString lineCount(int lines)
 {
-    return lines == 1 ? CompareWindow::tr("1 line") : CompareWindow::tr("%1 lines").arg(formatCount(lines));
+    return CompareWindow::tr("%Ln line(s)", nullptr, lines);
 }
 
 QString signedDuration(qint64 ms)
@@ -125,6 +127,7 @@ CompareWindow::CompareWindow(EvaluationStore *store, PrometheusClient *prometheu
     , m_ids{leftId, rightId}
 {
     ensureUiResources();
+    Metrics::trackOpenWindow(this, "compare");
     setWindowTitle(tr("%1 vs %2 — Sightline").arg(leftId, rightId));
     setWindowIcon(QIcon(u":/icons/sightline.svg"_s));
     const WorkspaceProfile profile = store ? store->profile() : WorkspaceProfile{};
@@ -229,6 +232,7 @@ CompareWindow::CompareWindow(EvaluationStore *store, PrometheusClient *prometheu
 
     applyStyle();
     resize(1100, 760);
+    trackWindowState(this, u"compare"_s);
     reload();
 }
 

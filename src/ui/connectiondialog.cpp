@@ -1,6 +1,7 @@
 #include "connectiondialog.h"
 
 #include "connectionsourcepage.h"
+#include "core/format.h"
 #include "core/futurecontinuation.h"
 #include "sources/connection/connectiontest.h"
 #include "sources/secrets/secretstore.h"
@@ -140,7 +141,7 @@ QString takeUrlPassword(QString &url)
 
 QString formatLatency(double ms)
 {
-    return ms < 10 ? QString::number(ms, 'f', 1) : QString::number(qRound(ms));
+    return formatNumber(ms, ms < 10 ? 1 : 0);
 }
 } // namespace
 

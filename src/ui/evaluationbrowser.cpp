@@ -18,6 +18,7 @@
 #include <QScrollBar>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -299,7 +300,8 @@ void EvaluationBrowser::updateCounts()
     if (!m_model) {
         text.clear();
     } else if (counts) {
-        text = counts->total == 1 ? tr("1 evaluation") : tr("%1 evaluations").arg(formatCount(counts->total));
+        text = tr("%Ln evaluation(s)", nullptr,
+                  int(qMin<qint64>(counts->total, std::numeric_limits<int>::max())));
         text += u" · "_s + tr("%1 running").arg(formatCount(counts->count(EvaluationStatus::Running)));
         text += u" · "_s + tr("%1 failed").arg(formatCount(counts->count(EvaluationStatus::Failed)));
     } else if (m_model->state() == EvaluationTableModel::State::Failed) {

@@ -178,7 +178,7 @@ void EvaluationCostView::setEvaluation(const EvaluationDetail &detail)
         setMessage(tr("Asking Prometheus…"));
         m_source->setText(
             tr("Instant queries at %1 over the evaluation's window (%2 s):\nCPU     %3\nmemory  %4")
-                .arg(QDateTime::fromMSecsSinceEpoch(w.endMs).toString(u"yyyy-MM-dd HH:mm:ss"_s))
+                .arg(formatDateTimeMs(w.endMs))
                 .arg(rangeSeconds)
                 .arg(m_cpuQuery, m_memoryQuery));
         m_pending = 2;

@@ -1,6 +1,7 @@
 #include "evaluationmetricspanel.h"
 
 #include "core/drilldown.h"
+#include "core/format.h"
 #include "core/futurecontinuation.h"
 #include "linkopener.h"
 #include "metriccard.h"
@@ -292,10 +293,9 @@ void EvaluationMetricsPanel::Private::updateHeader()
     const QLocale locale;
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(window->startMs);
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(window->endMs);
-    const QString toText = from.date() == to.date() ? locale.toString(to.time(), u"HH:mm:ss"_s)
-                                                    : locale.toString(to, u"yyyy-MM-dd HH:mm:ss"_s);
+    const QString toText = from.date() == to.date() ? formatTimeOfDay(to.time()) : formatDateTime(to);
     QString text = tr("Window %1 – %2 (local time, %3 s padding) · step %4 s")
-                       .arg(locale.toString(from, u"yyyy-MM-dd HH:mm:ss"_s), toText)
+                       .arg(formatDateTime(from), toText)
                        .arg(profile.drilldownSettings.paddingSeconds)
                        .arg(locale.toString(window->stepSeconds, 'g', 4));
     if (window->open)

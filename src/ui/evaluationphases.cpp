@@ -10,10 +10,11 @@ namespace Sightline {
 
 namespace {
 
-QString tr(const char *text)
+// Not a QObject: lupdate files PhaseTr::tr() under the context it looks up at run time.
+struct PhaseTr
 {
-    return QCoreApplication::translate("Sightline::EvaluationPhases", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::EvaluationPhases)
+};
 
 std::optional<qint64> firstEventOfType(const QList<EvaluationEvent> &events, const QString &type)
 {
@@ -85,11 +86,11 @@ QString phaseName(EvaluationPhase::Kind kind)
 {
     switch (kind) {
     case EvaluationPhase::Kind::Queued:
-        return tr("Queued");
+        return PhaseTr::tr("Queued");
     case EvaluationPhase::Kind::Provisioning:
-        return tr("Provisioning");
+        return PhaseTr::tr("Provisioning");
     case EvaluationPhase::Kind::Running:
-        return tr("Running");
+        return PhaseTr::tr("Running");
     }
     return {};
 }
@@ -97,17 +98,17 @@ QString phaseName(EvaluationPhase::Kind kind)
 QString phaseSummary(const EvaluationPhases &phases)
 {
     if (phases.phases.isEmpty())
-        return tr("No lifecycle times recorded.");
+        return PhaseTr::tr("No lifecycle times recorded.");
     QStringList parts;
     for (const EvaluationPhase &phase : phases.phases) {
         QString part = u"%1 %2"_s.arg(phaseName(phase.kind), formatDuration(phase.durationMs() / 1000.0));
         if (phase.open)
-            part += tr(" (so far)");
+            part += PhaseTr::tr(" (so far)");
         parts << part;
     }
     QString text = parts.join(u"  →  "_s);
     if (const std::optional<qint64> total = phases.totalMs())
-        text += u"   ·   "_s + tr("total %1").arg(formatDuration(*total / 1000.0));
+        text += u"   ·   "_s + PhaseTr::tr("total %1").arg(formatDuration(*total / 1000.0));
     return text;
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/format.h"
 #include "core/futurecontinuation.h"
+#include "core/sightlinelink.h"
 #include "evaluationcostview.h"
 #include "evaluationmetricspanel.h"
 #include "evaluationrawjson.h"
@@ -16,8 +17,10 @@
 #include "securityeventsview.h"
 #include "sources/evaluationstore.h"
 #include "statuspill.h"
+#include "telemetry/metrics.h"
 #include "ui_evaluationwindow.h"
 #include "uiresources.h"
+#include "windowstate.h"
 
 #include <QClipboard>
 #include <QDateTime>
@@ -29,6 +32,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QTabBar>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -41,7 +45,7 @@ QString formatTime(const Timestamp &ms)
 {
     if (!ms)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(*ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    return formatDateTimeMs(*ms);
 }
 
 QString orDash(const QString &text)
@@ -76,6 +80,7 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
     , m_events(new EvaluationEventModel(this))
 {
     ensureUiResources();
+    Metrics::trackOpenWindow(this, "evaluation");
     m_ui->setupUi(this);
     setWindowTitle(tr("%1 — Sightline").arg(m_id));
     setWindowIcon(QIcon(u":/icons/sightline.svg"_s));
@@ -161,12 +166,34 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
     auto *copyMenu = new QMenu(this);
     copyMenu->addAction(tr("Copy evaluation id"), this,
                         [this] { QGuiApplication::clipboard()->setText(m_id); });
-    m_copySummary = copyMenu->addAction(tr("Copy summary as Markdown"), this,
-                                        [this] { QGuiApplication::clipboard()->setText(summaryMarkdown()); });
-    m_copySummary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_copySummary->setShortcutContext(Qt::WindowShortcut);
+    // The window's keyboard actions come from one list, which Help → Keyboard Shortcuts shows too.
+    const QList<QAction *> windowActions = createWindowActions(this);
+    auto windowAction = [&windowActions](QStringView name) {
+        for (QAction *action : windowActions) {
+            if (action->objectName() == name)
+                return action;
+        }
+        Q_ASSERT_X(false, "EvaluationWindow", "no such window action");
+        return static_cast<QAction *>(nullptr);
+    };
+    addActions(windowActions);
+    m_copySummary = windowAction(u"actionCopySummary");
+    copyMenu->addAction(m_copySummary);
+    connect(m_copySummary, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(summaryMarkdown()); });
     m_copySummary->setEnabled(false);
-    addAction(m_copySummary);
+    QAction *copyLink = windowAction(u"actionCopyLink");
+    connect(copyLink, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(sightlineLink()); });
+    copyLink->setToolTip(
+        tr("Copy a sightline:// link to this evaluation, for a notebook, an issue or a chat (%1)")
+            .arg(copyLink->shortcut().toString(QKeySequence::NativeText)));
+    auto *copyLinkButton = new QToolButton(this);
+    copyLinkButton->setObjectName(u"copyLinkButton"_s);
+    copyLinkButton->setDefaultAction(copyLink);
+    copyLinkButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    copyLinkButton->setFocusPolicy(Qt::StrongFocus);
+    m_ui->titleRow->insertWidget(m_ui->titleRow->indexOf(m_ui->exportButton), copyLinkButton);
     m_ui->copyIdButton->setMenu(copyMenu);
     m_ui->copyIdButton->setPopupMode(QToolButton::MenuButtonPopup);
     m_ui->copyIdButton->setToolTip(
@@ -184,20 +211,45 @@ EvaluationWindow::EvaluationWindow(EvaluationStore *store, const QString &evalua
     // File → Export… of the main window, for this evaluation: the main window owns the workspace
     // the report is made from, so it opens the dialog.
     connect(m_ui->exportButton, &QToolButton::clicked, this, [this] { Q_EMIT exportRequested(m_id); });
-    auto *exportShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_E), this);
-    connect(exportShortcut, &QShortcut::activated, this, [this] { Q_EMIT exportRequested(m_id); });
-
-    auto *refresh = new QShortcut(QKeySequence(Qt::Key_F5), this);
-    connect(refresh, &QShortcut::activated, this, &EvaluationWindow::reload);
-    auto *close = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_W), this);
-    connect(close, &QShortcut::activated, this, &QWidget::close);
+    connect(windowAction(u"actionExport"), &QAction::triggered, this,
+            [this] { Q_EMIT exportRequested(m_id); });
+    connect(windowAction(u"actionReload"), &QAction::triggered, this, &EvaluationWindow::reload);
+    connect(windowAction(u"actionClose"), &QAction::triggered, this, &QWidget::close);
 
     applyStyle();
     resize(1040, 740);
+    trackWindowState(this, u"evaluation"_s); // one size for every Evaluation window
     reload();
 }
 
 EvaluationWindow::~EvaluationWindow() = default;
+
+QString EvaluationWindow::sightlineLink() const
+{
+    return buildSightlineLink(m_id, m_profile.name);
+}
+
+QList<QAction *> EvaluationWindow::createWindowActions(QObject *parent)
+{
+    auto make = [parent](const QString &name, const QString &text, const QList<QKeySequence> &keys) {
+        auto *action = new QAction(text, parent);
+        action->setObjectName(name);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        return action;
+    };
+    QList<QKeySequence> refresh = QKeySequence::keyBindings(QKeySequence::Refresh);
+    if (!refresh.contains(QKeySequence(Qt::Key_F5)))
+        refresh.prepend(QKeySequence(Qt::Key_F5));
+    return {
+        make(u"actionExport"_s, tr("E&xport…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}),
+        make(u"actionReload"_s, tr("&Reload"), refresh),
+        make(u"actionCopyLink"_s, tr("Copy Sightline &Link"), {QKeySequence(Qt::CTRL | Qt::Key_L)}),
+        make(u"actionCopySummary"_s, tr("Copy summary as Markdown"),
+             {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)}),
+        make(u"actionClose"_s, tr("&Close Window"), {QKeySequence(Qt::CTRL | Qt::Key_W)}),
+    };
+}
 
 void EvaluationWindow::reload()
 {
@@ -452,7 +504,7 @@ void EvaluationWindow::fillOverview(const EvaluationDetail &detail)
         form->addRow(label, valueLabel(value, m_ui->overviewContents));
     };
     auto number = [](const std::optional<double> &value, int decimals) {
-        return value ? QString::number(*value, 'f', decimals) : QString();
+        return value ? formatNumber(*value, decimals) : QString();
     };
     add(tr("Evaluation"), row.id);
     // The word people read ("Failed"), in the status colour; the stored text only for a status
@@ -571,6 +623,14 @@ void EvaluationWindow::applyStyle()
     m_ui->codeNoteLabel->setPalette(muted);
     m_ui->eventsNote->setPalette(muted);
     m_ui->loadingLabel->setPalette(muted);
+    // The status word's colour was picked for the palette it was first shown in (light or dark).
+    if (auto *status = findChild<QLabel *>(u"overviewStatus"_s);
+        status && m_detail && m_detail->row.status != EvaluationStatus::Unknown) {
+        QPalette colored = status->palette();
+        colored.setColor(QPalette::WindowText,
+                         Pill::readableTextColor(statusColor(m_detail->row.status), palette()));
+        status->setPalette(colored);
+    }
     m_ui->timelineHint->setPalette(muted);
     m_ui->rawNote->setPalette(muted);
     m_ui->grafanaNote->setPalette(muted);

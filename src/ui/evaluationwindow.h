@@ -69,6 +69,12 @@ public:
     GrafanaLinkButton *grafanaButton() const { return m_grafana; }
     void showTab(const QString &objectName); // overviewTab, timelineTab, …, rawTab
 
+    // sightline://evaluation/<id>?workspace=<name>: what "Copy Sightline Link" copies.
+    QString sightlineLink() const;
+    // The window's keyboard actions (objectNames actionExport, actionReload, actionCopyLink,
+    // actionCopySummary, actionClose), not yet connected. Help → Keyboard Shortcuts lists them too.
+    static QList<QAction *> createWindowActions(QObject *parent);
+
     static constexpr qint64 FirstTextChars = 1'000'000;
     static constexpr qint64 FullTextChars = 256LL * 1024 * 1024;
 

@@ -324,11 +324,9 @@ void ExportDialog::onFinished(const ReportResult &result)
         m_ui->progressBar->setValue(100);
         m_ui->stepLabel->setText(tr("Done."));
         const QString where = QDir::toNativeSeparators(result.outputPath);
-        QString text =
-            result.pages == 1  ? tr("Written: %1 (%2, 1 page)").arg(where, formatBytes(result.bytes))
-            : result.pages > 1 ? tr("Written: %1 (%2, %3 pages)")
-                                     .arg(where, formatBytes(result.bytes), formatCount(result.pages))
-                               : tr("Written: %1 (%2)").arg(where, formatBytes(result.bytes));
+        QString text = result.pages > 0 ? tr("Written: %1 (%2, %Ln page(s))", nullptr, int(result.pages))
+                                              .arg(where, formatBytes(result.bytes))
+                                        : tr("Written: %1 (%2)").arg(where, formatBytes(result.bytes));
         if (!result.leftOut.isEmpty())
             text += u'\n' + tr("Left out: %1").arg(result.leftOut.join(u"; "_s));
         m_ui->resultLabel->setText(text);

@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "sources/lineage/lineageworker.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QEvent>
 #include <QGridLayout>
@@ -292,8 +293,15 @@ QString LineageView::liveSummary(const LineageItem &item, qint64 nowMs)
     if (!item.ttlMs || item.answeredAtMs <= 0)
         return item.summary;
     const qint64 left = *item.ttlMs - (nowMs - item.answeredAtMs);
-    static const QRegularExpression expires(u"expires in \\d+(:\\d\\d)+"_s);
-    const QString live = left > 0 ? tr("expires in %1").arg(countdown(left)) : tr("expired");
+    // The worker wrote "expires in 4:12" in the catalogue's language: match that translation, with
+    // its countdown, so that the text keeps ticking whatever the language.
+    const QString pattern = QCoreApplication::translate("Sightline::EvaluationLineage", "expires in %1");
+    const qsizetype at = pattern.indexOf(u"%1"_s);
+    const QRegularExpression expires(at < 0 ? QRegularExpression::escape(pattern)
+                                            : QRegularExpression::escape(pattern.left(at)) +
+                                                  u"\\d+(:\\d\\d)+"_s +
+                                                  QRegularExpression::escape(pattern.mid(at + 2)));
+    const QString live = left > 0 ? pattern.arg(countdown(left)) : tr("expired");
     QString text = item.summary;
     if (text.contains(expires))
         text.replace(expires, live);
@@ -349,8 +357,7 @@ QString LineageView::headerText() const
     if (!failed.isEmpty())
         parts << tr("%1 could not be checked").arg(failed.join(u", "_s));
     if (!m_finished && checking > 0)
-        parts << (checking == 1 ? tr("checking 1 more backend…")
-                                : tr("checking %1 more backends…").arg(checking));
+        parts << tr("checking %n more backend(s)…", nullptr, int(checking));
     else if (!m_finished)
         parts << tr("checking…");
     return parts.join(u"  ·  "_s);

@@ -174,7 +174,7 @@ void LiveRateChart::paintEvent(QPaintEvent *)
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         painter.setPen(muted);
         const QString label =
-            value == std::floor(value) ? formatCount(qint64(value)) : QString::number(value);
+            value == std::floor(value) ? formatCount(qint64(value)) : QLocale().toString(value);
         painter.drawText(QRectF(12, y - metrics.height() / 2.0, LabelWidth - 20, metrics.height()),
                          Qt::AlignRight | Qt::AlignVCenter, label);
     }

@@ -18,6 +18,7 @@
 #include "sources/secrets/secretstore.h"
 #include "sources/storagesources.h"
 #include "storageexplorer.h"
+#include "telemetry/metrics.h"
 #include "ui_mainwindow.h"
 #include "uiresources.h"
 
@@ -41,6 +42,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
 {
     ensureUiResources();
+    Metrics::trackOpenWindow(this, "main");
     m_ui->setupUi(this);
     setWindowIcon(QIcon(u":/icons/sightline.svg"_s));
 
@@ -118,6 +120,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->actionFind->setEnabled(false);
     updateWorkspaceActions();
     setWindowTitle(tr("Sightline"));
+    setUpDesktopActions(); // Edit → Preferences, Help → Keyboard Shortcuts, saved geometry
 }
 
 MainWindow::~MainWindow()
@@ -204,6 +207,7 @@ void MainWindow::setWorkspace(const WorkspaceProfile &profile)
     m_ui->actionFind->setEnabled(true);
     updateWorkspaceActions();
     m_ui->browser->tableView()->setFocus();
+    continuePendingLink(); // a sightline:// link that was waiting for this workspace
 }
 
 void MainWindow::checkDataShown()
@@ -235,6 +239,7 @@ void MainWindow::showWorkspaceError(const QString &message)
     m_ui->actionFind->setEnabled(false);
     m_workspaceLabel->clear();
     m_ui->errorOpenButton->setFocus();
+    abandonPendingLink(message);
 }
 
 void MainWindow::noteNewEvaluations(int count)
@@ -404,8 +409,12 @@ void MainWindow::showAbout()
                        tr("<h3>Sightline %1</h3>"
                           "<p>A workbench for researchers who run AI evaluations: where everything about "
                           "an evaluation lives, what is happening now, and what the infrastructure did "
-                          "while it ran.</p>")
-                           .arg(QLatin1StringView(SIGHTLINE_VERSION)));
+                          "while it ran.</p>"
+                          "<p>Built with Qt %2, running on Qt %3.</p>"
+                          "<p><a href=\"%4\">Documentation</a> · Help → Keyboard Shortcuts lists every "
+                          "shortcut.</p>")
+                           .arg(QLatin1StringView(SIGHTLINE_VERSION), QLatin1StringView(QT_VERSION_STR),
+                                QLatin1StringView(qVersion()), u"https://sightline.invalid"_s));
 }
 
 void MainWindow::chooseWorkspaceFile()

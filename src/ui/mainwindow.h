@@ -7,8 +7,11 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
+class QDialog;
 class QLabel;
 class QMenu;
 
@@ -77,6 +80,17 @@ public:
 
     void refresh();
 
+    // sightline://evaluation/<id>?workspace=<name> (mainwindowdesktop.cpp): opens the evaluation,
+    // switching to the named workspace (the demo, or one of Recent Workspaces) first, and raises
+    // the window. `reply` hears once whether it worked, after the Evaluation window has loaded.
+    using LinkReply = std::function<void(bool ok, const QString &message)>;
+    void openLink(const QString &link, LinkReply reply = {});
+    // The workspace a link asked for could not be opened (WorkspaceOpener::failed).
+    void abandonPendingLink(const QString &reason);
+    // Edit → Preferences… and Help → Keyboard Shortcuts… (non-modal).
+    QDialog *openPreferences();
+    QDialog *openShortcuts();
+
     enum class View { Evaluations, Storage, Metrics, Live };
     void showView(View view);
     View currentView() const;
@@ -110,6 +124,16 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    struct PendingLink
+    {
+        QString id;
+        QString workspace; // the name asked for; empty: whichever opens next
+        LinkReply reply;
+    };
+    void setUpDesktopActions();
+    void continuePendingLink();
+    void openLinkedEvaluation(const QString &id, LinkReply reply);
+    void findRecentWorkspace(const QString &name, LinkReply reply, const QString &id);
     void closeWorkspace();
     void checkDataShown();
     void showAbout();
@@ -139,6 +163,9 @@ private:
     int m_newEvaluations = 0;
     bool m_firstRowsShown = false;
     bool m_dataShownEmitted = false;
+    std::optional<PendingLink> m_pendingLink; // waits for its workspace to open
+    QPointer<QDialog> m_preferences;
+    QPointer<QDialog> m_shortcuts;
 };
 
 } // namespace Sightline

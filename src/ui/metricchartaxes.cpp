@@ -1,3 +1,4 @@
+#include "core/format.h"
 #include "metricchart_p.h"
 
 #include <QDateTime>
@@ -221,8 +222,7 @@ void MetricChart::Private::setupValueAxis(double lo, double hi)
 QString MetricChart::Private::timeText(double xSeconds) const
 {
     if (kind == XAxis::Time)
-        return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(xSeconds * 1000)))
-            .toString(u"yyyy-MM-dd HH:mm:ss"_s);
+        return formatDateTimeMs(qint64(std::llround(xSeconds * 1000)));
     const qint64 total = qint64(std::llround(xSeconds));
     const qint64 magnitude = std::abs(total);
     const QString sign = total < 0 ? u"−"_s : u"+"_s;

@@ -1,6 +1,7 @@
 #include "metricsview.h"
 
 #include "core/drilldown.h"
+#include "core/format.h"
 #include "core/futurecontinuation.h"
 #include "metriccard.h"
 #include "metricchart.h"
@@ -335,8 +336,7 @@ void MetricsView::run()
     m_elapsedTimer->start();
     const double step = rangeStepSeconds(fromMs, toMs);
     setStatus(tr("Running over %1 – %2, step %3 s…")
-                  .arg(QDateTime::fromMSecsSinceEpoch(fromMs).toString(u"yyyy-MM-dd HH:mm:ss"_s),
-                       QDateTime::fromMSecsSinceEpoch(toMs).toString(u"yyyy-MM-dd HH:mm:ss"_s))
+                  .arg(formatDateTimeMs(fromMs), formatDateTimeMs(toMs))
                   .arg(QLocale().toString(step, 'g', 4)),
               false);
     const quint64 generation = m_generation;

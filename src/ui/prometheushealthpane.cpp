@@ -1,5 +1,6 @@
 #include "prometheushealthpane.h"
 
+#include "core/format.h"
 #include "core/futurecontinuation.h"
 #include "metriccard.h"
 
@@ -227,9 +228,7 @@ void PrometheusHealthPane::showTargets(const QList<PrometheusTarget> &targets, d
         item->setText(LastScrape, target.lastScrapeSeconds ? formatAgo(nowSeconds - *target.lastScrapeSeconds)
                                                            : tr("never"));
         if (target.lastScrapeSeconds) {
-            item->setToolTip(LastScrape,
-                             QDateTime::fromMSecsSinceEpoch(qint64(*target.lastScrapeSeconds * 1000))
-                                 .toString(u"yyyy-MM-dd HH:mm:ss"_s));
+            item->setToolTip(LastScrape, formatDateTimeMs(qint64(*target.lastScrapeSeconds * 1000)));
         }
         item->setText(Duration,
                       target.lastScrapeSeconds ? durationText(target.lastScrapeDurationSeconds) : QString());
@@ -245,7 +244,7 @@ void PrometheusHealthPane::showTargets(const QList<PrometheusTarget> &targets, d
     for (int column = 0; column < Error; ++column)
         m_targets->resizeColumnToContents(column);
     const QString updated = QLocale().toString(QTime::currentTime(), u"HH:mm:ss"_s);
-    QString text = targets.size() == 1 ? tr("1 target") : tr("%1 targets").arg(targets.size());
+    QString text = tr("%Ln target(s)", nullptr, int(targets.size()));
     if (down > 0)
         text += tr(", %1 down").arg(down);
     setHeadline(m_targetsHeadline, tr("Targets — %1 · updated %2").arg(text, updated), false);
@@ -277,7 +276,7 @@ void PrometheusHealthPane::showAlerts(const QList<PrometheusAlert> &alerts, doub
         item->setToolTip(Labels, labels);
         if (alert.activeAtSeconds) {
             const QDateTime since = QDateTime::fromMSecsSinceEpoch(qint64(*alert.activeAtSeconds * 1000));
-            item->setText(Since, since.toString(u"yyyy-MM-dd HH:mm:ss"_s) + u" ("_s +
+            item->setText(Since, formatDateTime(since) + u" ("_s +
                                      formatAgo(nowSeconds - *alert.activeAtSeconds) + u')');
         }
         const QString summary =
@@ -291,7 +290,7 @@ void PrometheusHealthPane::showAlerts(const QList<PrometheusAlert> &alerts, doub
     m_alerts->sortByColumn(AlertName, Qt::AscendingOrder);
     for (int column = 0; column < Summary; ++column)
         m_alerts->resizeColumnToContents(column);
-    QString text = firing == 1 ? tr("1 firing") : tr("%1 firing").arg(firing);
+    QString text = tr("%Ln firing", nullptr, int(firing));
     if (pending > 0)
         text += tr(", %1 pending").arg(pending);
     setHeadline(m_alertsHeadline, tr("Alerts — %1").arg(text), false);

@@ -3,6 +3,8 @@
 #include "core/displayname.h"
 #include "core/format.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Sightline {
@@ -26,13 +28,14 @@ QString rowKeyText(NodeRef::RowKey rowKey, const QStringList &primaryKey)
 {
     switch (rowKey) {
     case NodeRef::RowKey::PrimaryKey:
-        return u"primary key (%1)"_s.arg(primaryKey.join(u", "_s));
+        return QCoreApplication::translate("Sightline::SqlCatalogSource", "primary key (%1)")
+            .arg(primaryKey.join(u", "_s));
     case NodeRef::RowKey::Ctid:
-        return u"ctid (no primary key)"_s;
+        return QCoreApplication::translate("Sightline::SqlCatalogSource", "ctid (no primary key)");
     case NodeRef::RowKey::Rowid:
         return u"rowid"_s;
     case NodeRef::RowKey::Offset:
-        return u"position (a view has no key)"_s;
+        return QCoreApplication::translate("Sightline::SqlCatalogSource", "position (a view has no key)");
     }
     return {};
 }
@@ -87,8 +90,10 @@ StoragePage SqlCatalogSource::Worker::rowNodes(const NodeRef &ref, const QString
     const Catalog::TableShape &shape = fetched.value;
     if (shape.nameInvalidUtf8) {
         page.error =
-            u"The name of %1 is not valid UTF-8, so no query can name it; its rows cannot be read."_s.arg(
-                escapeForDisplay(ref.table.toUtf8()));
+            QCoreApplication::translate(
+                "Sightline::SqlCatalogSource",
+                "The name of %1 is not valid UTF-8, so no query can name it; its rows cannot be read.")
+                .arg(escapeForDisplay(ref.table.toUtf8()));
         return page;
     }
     const NodeRef::RowKey rowKey = shape.rowKey;
@@ -135,8 +140,9 @@ StoragePage SqlCatalogSource::Worker::rowNodes(const NodeRef &ref, const QString
         } else {
             params = Catalog::keyFromContinuation(continuation);
             if (params.size() != keyCount) {
-                page.error =
-                    u"this continuation does not belong to %1"_s.arg(escapeForDisplay(ref.table.toUtf8()));
+                page.error = QCoreApplication::translate("Sightline::SqlCatalogSource",
+                                                         "this continuation does not belong to %1")
+                                 .arg(escapeForDisplay(ref.table.toUtf8()));
                 return page;
             }
             sql += u" WHERE "_s + rowCondition(shape, rowKey, u">"_s, keyCount);
@@ -202,9 +208,11 @@ StoragePreview SqlCatalogSource::Worker::tablePreview(const NodeRef &ref, bool c
     const Catalog::TableShape &shape = fetched.value;
     // Selecting a table only shows what the catalog knows: arrowing through big tables must not
     // queue a full scan each. The exact count is the "Load more" of this preview.
-    QString exact = u"not counted (press Load more to count them)"_s;
+    QString exact = QCoreApplication::translate("Sightline::SqlCatalogSource",
+                                                "not counted (press Load more to count them)");
     if (shape.nameInvalidUtf8) {
-        exact = u"cannot be counted (the name is not valid UTF-8)"_s;
+        exact = QCoreApplication::translate("Sightline::SqlCatalogSource",
+                                            "cannot be counted (the name is not valid UTF-8)");
     } else if (count && !stop.stopRequested()) {
         // The one expensive step: a full scan, on this thread, interrupted by stop() (cancel).
         const SqlResult counted = m_connection->exec(
@@ -220,19 +228,28 @@ StoragePreview SqlCatalogSource::Worker::tablePreview(const NodeRef &ref, bool c
         preview.truncated = true; // the exact count is still to come
     }
     preview.replace = count; // the whole facts again, now with the count
-    preview.columns = {u"Property"_s, u"Value"_s};
+    preview.columns = {QCoreApplication::translate("Sightline::SqlCatalogSource", "Property"),
+                       QCoreApplication::translate("Sightline::SqlCatalogSource", "Value")};
     preview.rows = {
-        {u"Schema"_s, escapeForDisplay(ref.schema.toUtf8())},
-        {u"Name"_s, escapeForDisplay(ref.table.toUtf8())},
-        {u"Kind"_s, shape.kind},
-        {u"Columns"_s, QString::number(shape.columns.size())},
-        {u"Row key"_s, escapeForDisplay(rowKeyText(shape.rowKey, shape.primaryKey).toUtf8())},
-        {u"Estimated rows"_s,
-         shape.estimatedRows < 0 ? u"unknown (never analysed)"_s : formatCount(shape.estimatedRows)},
-        {u"Exact rows"_s, exact},
-        {u"Total size"_s, shape.bytes < 0 ? u"unknown"_s
-                                          : u"%1 (%2 bytes, with indexes and TOAST)"_s.arg(
-                                                formatBytes(shape.bytes), QString::number(shape.bytes))},
+        {QCoreApplication::translate("Sightline::SqlCatalogSource", "Schema"),
+         escapeForDisplay(ref.schema.toUtf8())},
+        {QCoreApplication::translate("Sightline::SqlCatalogSource", "Name"),
+         escapeForDisplay(ref.table.toUtf8())},
+        {QCoreApplication::translate("Sightline::SqlCatalogSource", "Kind"), shape.kind},
+        {QCoreApplication::translate("Sightline::SqlCatalogSource", "Columns"),
+         QString::number(shape.columns.size())},
+        {QCoreApplication::translate("Sightline::SqlCatalogSource", "Row key"),
+         escapeForDisplay(rowKeyText(shape.rowKey, shape.primaryKey).toUtf8())},
+        {QCoreApplication::translate("Sightline::SqlCatalogSource", "Estimated rows"),
+         shape.estimatedRows < 0
+             ? QCoreApplication::translate("Sightline::SqlCatalogSource", "unknown (never analysed)")
+             : formatCount(shape.estimatedRows)},
+        {QCoreApplication::translate("Sightline::SqlCatalogSource", "Exact rows"), exact},
+        {QCoreApplication::translate("Sightline::SqlCatalogSource", "Total size"),
+         shape.bytes < 0 ? QCoreApplication::translate("Sightline::SqlCatalogSource", "unknown")
+                         : QCoreApplication::translate("Sightline::SqlCatalogSource",
+                                                       "%1 (%2 bytes, with indexes and TOAST)")
+                               .arg(formatBytes(shape.bytes), QString::number(shape.bytes))},
     };
     return preview;
 }
@@ -268,7 +285,9 @@ StoragePreview SqlCatalogSource::Worker::rowPreview(const NodeRef &ref, bool all
             const int keyCount = int(ref.key.size());
             if (keyCount == 0 ||
                 (ref.rowKey == NodeRef::RowKey::PrimaryKey && keyCount != table.primaryKey.size())) {
-                preview.error = u"the key of this row no longer matches the table's primary key"_s;
+                preview.error = QCoreApplication::translate(
+                    "Sightline::SqlCatalogSource",
+                    "the key of this row no longer matches the table's primary key");
                 return preview;
             }
             sql += u" WHERE "_s + rowCondition(table, ref.rowKey, u"="_s, keyCount) + u" LIMIT 1"_s;
@@ -287,7 +306,8 @@ StoragePreview SqlCatalogSource::Worker::rowPreview(const NodeRef &ref, bool all
         return preview;
     }
     if (result.rows.isEmpty()) {
-        preview.error = u"this row no longer exists"_s;
+        preview.error =
+            QCoreApplication::translate("Sightline::SqlCatalogSource", "this row no longer exists");
         return preview;
     }
     QStringList names = result.columns;
@@ -296,7 +316,8 @@ StoragePreview SqlCatalogSource::Worker::rowPreview(const NodeRef &ref, bool all
         for (const Catalog::ColumnInfo &column : fetched.value.columns)
             names.append(column.name);
     }
-    preview.columns = {u"Column"_s, u"Value"_s};
+    preview.columns = {QCoreApplication::translate("Sightline::SqlCatalogSource", "Column"),
+                       QCoreApplication::translate("Sightline::SqlCatalogSource", "Value")};
     const QVariantList &row = result.rows.constFirst();
     for (qsizetype c = 0; c < names.size(); ++c) {
         QString value = catalogValueText(row.value(c));

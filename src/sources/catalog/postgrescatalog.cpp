@@ -1,5 +1,7 @@
 #include "catalogdialect.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Sightline::Catalog {
@@ -72,13 +74,21 @@ public:
         summary.itemCount = toCount(row.value(6));
         summary.totalBytes = toCount(row.value(2));
         const bool readOnly = row.value(3).toString() == u"on"_s;
-        summary.details.append({u"Server"_s, u"PostgreSQL "_s + row.value(0).toString()});
-        summary.details.append({u"Database"_s, row.value(1).toString()});
-        summary.details.append({u"Role"_s, row.value(5).toString()});
+        summary.details.append({QCoreApplication::translate("Sightline::SqlCatalogSource", "Server"),
+                                u"PostgreSQL "_s + row.value(0).toString()});
+        summary.details.append({QCoreApplication::translate("Sightline::SqlCatalogSource", "Database"),
+                                row.value(1).toString()});
         summary.details.append(
-            {u"Read-only"_s, readOnly ? u"yes (default_transaction_read_only = on)"_s : u"no"_s});
+            {QCoreApplication::translate("Sightline::SqlCatalogSource", "Role"), row.value(5).toString()});
+        summary.details.append({QCoreApplication::translate("Sightline::SqlCatalogSource", "Read-only"),
+                                readOnly
+                                    ? QCoreApplication::translate("Sightline::SqlCatalogSource",
+                                                                  "yes (default_transaction_read_only = on)")
+                                    : QCoreApplication::translate("Sightline::SqlCatalogSource", "no")});
         if (row.value(4).toString() == u"t"_s)
-            summary.details.append({u"Standby"_s, u"yes (in recovery)"_s});
+            summary.details.append(
+                {QCoreApplication::translate("Sightline::SqlCatalogSource", "Standby"),
+                 QCoreApplication::translate("Sightline::SqlCatalogSource", "yes (in recovery)")});
     }
 
     Fetched<QList<SchemaInfo>> schemas(SqlConnection &connection) override
@@ -144,7 +154,9 @@ public:
                             {schema, table});
         if (!rel.ok() || rel.rows.isEmpty()) {
             fetched.error = rel.ok() ? SqlError{SqlError::Kind::Query,
-                                                u"%1 no longer exists"_s.arg(qualifiedName(schema, table))}
+                                                QCoreApplication::translate("Sightline::SqlCatalogSource",
+                                                                            "%1 no longer exists")
+                                                    .arg(qualifiedName(schema, table))}
                                      : rel.error;
             return fetched;
         }

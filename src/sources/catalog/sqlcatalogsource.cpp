@@ -2,7 +2,10 @@
 
 #include "catalogworker.h"
 #include "core/displayname.h"
+#include "telemetry/logging.h"
+#include "telemetry/metrics.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 
@@ -214,7 +217,17 @@ StorageSummary SqlCatalogSource::Worker::summary(const StopToken &stop)
     summary.latencyMs = double(clock.nsecsElapsed()) / 1e6;
     summary.reachable = true;
     summary.itemNoun = u"tables"_s;
-    m_dialect->fillSummary(*m_connection, summary);
+    {
+        const bool postgres = m_connection->dialect() == SqlDialect::PostgreSQL;
+        Metrics::ScanProgress scanProgress(postgres ? "postgres" : "sqlite");
+        clock.restart();
+        m_dialect->fillSummary(*m_connection, summary);
+        scanProgress.setItems(summary.itemCount);
+        logEvent(postgres ? lcPostgres() : lcSqlite(), QtInfoMsg, "scan.finished",
+                 {{"target", m_connection->describe()},
+                  {"items", summary.itemCount},
+                  {"ms", qint64(clock.elapsed())}});
+    }
     return summary;
 }
 
@@ -241,7 +254,9 @@ StoragePage SqlCatalogSource::Worker::children(const QString &nodeId, const QStr
             break;
         }
         StoragePage page;
-        page.error = u"not a node of this catalog: %1"_s.arg(nodeId);
+        page.error =
+            QCoreApplication::translate("Sightline::SqlCatalogSource", "not a node of this catalog: %1")
+                .arg(nodeId);
         return page;
     });
 }
@@ -256,7 +271,8 @@ StoragePreview SqlCatalogSource::Worker::preview(const QString &nodeId, const QS
         if (ref.kind == NodeRef::Kind::Row)
             return rowPreview(ref, continuation == u"all"_s);
         StoragePreview preview;
-        preview.error = u"this node has no preview"_s;
+        preview.error =
+            QCoreApplication::translate("Sightline::SqlCatalogSource", "this node has no preview");
         return preview;
     });
 }
@@ -276,9 +292,13 @@ StoragePage SqlCatalogSource::Worker::schemaNodes()
         node.typeLabel = u"schema"_s;
         node.count = schema.relations;
         node.bytes = schema.bytes;
-        node.detail = schema.relations == 1 ? u"1 table"_s : u"%1 tables"_s.arg(schema.relations);
+        node.detail = schema.relations == 1
+                          ? QCoreApplication::translate("Sightline::SqlCatalogSource", "1 table")
+                          : QCoreApplication::translate("Sightline::SqlCatalogSource", "%1 tables")
+                                .arg(schema.relations);
         if (schema.bytesEstimated)
-            node.detail += u", size as of the last VACUUM/ANALYZE"_s;
+            node.detail += QCoreApplication::translate("Sightline::SqlCatalogSource",
+                                                       ", size as of the last VACUUM/ANALYZE");
         page.nodes.append(node);
     }
     return page;
@@ -348,11 +368,14 @@ StoragePage SqlCatalogSource::Worker::columnNodes(const NodeRef &ref)
         node.id = NodeRef{NodeRef::Kind::Column, ref.schema, ref.table, column.name, {}, {}}.toId();
         node.name = escapeForDisplay(column.name.toUtf8());
         node.typeLabel = column.type;
-        QStringList facts{column.nullable ? u"nullable"_s : u"not null"_s};
+        QStringList facts{column.nullable
+                              ? QCoreApplication::translate("Sightline::SqlCatalogSource", "nullable")
+                              : QCoreApplication::translate("Sightline::SqlCatalogSource", "not null")};
         if (fetched.value.primaryKey.contains(column.name))
-            facts.prepend(u"primary key"_s);
+            facts.prepend(QCoreApplication::translate("Sightline::SqlCatalogSource", "primary key"));
         if (!column.defaultValue.isEmpty())
-            facts.append(u"default "_s + column.defaultValue);
+            facts.append(QCoreApplication::translate("Sightline::SqlCatalogSource", "default %1")
+                             .arg(column.defaultValue));
         node.detail = escapeForDisplay(facts.join(u", "_s).toUtf8());
         page.nodes.append(node);
     }

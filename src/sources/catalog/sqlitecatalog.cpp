@@ -2,6 +2,7 @@
 
 #include "core/displayname.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 using namespace Qt::StringLiterals;
@@ -70,9 +71,15 @@ public:
                 tables += count.rows.constFirst().value(0).toLongLong();
         }
         summary.itemCount = tables;
-        summary.details.append({u"Server"_s, u"SQLite "_s + row.value(0).toString()});
-        summary.details.append({u"File"_s, m_options.displayPath});
-        summary.details.append({u"Read-only"_s, m_options.readOnly ? u"yes (opened read-only)"_s : u"no"_s});
+        summary.details.append({QCoreApplication::translate("Sightline::SqlCatalogSource", "Server"),
+                                u"SQLite "_s + row.value(0).toString()});
+        summary.details.append(
+            {QCoreApplication::translate("Sightline::SqlCatalogSource", "File"), m_options.displayPath});
+        summary.details.append(
+            {QCoreApplication::translate("Sightline::SqlCatalogSource", "Read-only"),
+             m_options.readOnly
+                 ? QCoreApplication::translate("Sightline::SqlCatalogSource", "yes (opened read-only)")
+                 : QCoreApplication::translate("Sightline::SqlCatalogSource", "no")});
     }
 
     Fetched<QList<SchemaInfo>> schemas(SqlConnection &connection) override
@@ -150,7 +157,9 @@ public:
         }
         if (!rel.ok() || rel.rows.isEmpty()) {
             fetched.error = rel.ok() ? SqlError{SqlError::Kind::Query,
-                                                u"%1 no longer exists"_s.arg(qualifiedName(schema, table))}
+                                                QCoreApplication::translate("Sightline::SqlCatalogSource",
+                                                                            "%1 no longer exists")
+                                                    .arg(qualifiedName(schema, table))}
                                      : rel.error;
             return fetched;
         }

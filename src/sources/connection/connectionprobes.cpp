@@ -25,10 +25,11 @@ namespace Sightline {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// Not a QObject: lupdate files ConnectionTestTr::tr() under the context it looks up at run time.
+struct ConnectionTestTr
 {
-    return QCoreApplication::translate("Sightline::ConnectionTest", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::ConnectionTest)
+};
 
 double elapsedMs(const QElapsedTimer &timer)
 {
@@ -67,7 +68,7 @@ QString withoutUserInfo(const QString &url)
 
 QString tlsNote(bool tls)
 {
-    return tls ? tr("TLS, certificate verified") : tr("without TLS");
+    return tls ? ConnectionTestTr::tr("TLS, certificate verified") : ConnectionTestTr::tr("without TLS");
 }
 
 } // namespace
@@ -136,16 +137,16 @@ ConnectionTestResult probePostgres(const WorkspaceProfile &profile, const StopTo
         u"SELECT version(), current_user, current_database(), "
         "coalesce(host(inet_server_addr()) || ':' || inet_server_port(), 'a local socket'), "
         "(SELECT CASE WHEN ssl THEN version ELSE '' END FROM pg_stat_ssl WHERE pid = pg_backend_pid())"_s,
-        5, tr("PostgreSQL answered SELECT version() with no row"), stop, interrupt, result);
+        5, ConnectionTestTr::tr("PostgreSQL answered SELECT version() with no row"), stop, interrupt, result);
     if (!row)
         return result;
     result.latencyMs = elapsedMs(timer);
     result.ok = true;
     result.serverVersion = shortPostgresVersion(row->at(0).toString());
     const QString tls = row->at(4).toString();
-    result.detail = tr("%1/%2 as %3, %4")
+    result.detail = ConnectionTestTr::tr("%1/%2 as %3, %4")
                         .arg(row->at(3).toString(), row->at(2).toString(), row->at(1).toString(),
-                             tls.isEmpty() ? tlsNote(false) : tr("TLS (%1)").arg(tls));
+                             tls.isEmpty() ? tlsNote(false) : ConnectionTestTr::tr("TLS (%1)").arg(tls));
     return result;
 }
 
@@ -156,22 +157,22 @@ ConnectionTestResult probeSqlite(const WorkspaceProfile &profile, const StopToke
     timer.start();
     const QFileInfo file(profile.sqlitePath);
     if (!file.exists())
-        return failure(tr("There is no file at %1").arg(profile.sqlitePath));
+        return failure(ConnectionTestTr::tr("There is no file at %1").arg(profile.sqlitePath));
     if (!file.isFile())
-        return failure(tr("%1 is not a file").arg(profile.sqlitePath));
+        return failure(ConnectionTestTr::tr("%1 is not a file").arg(profile.sqlitePath));
     std::unique_ptr<SqlConnection> connection =
         createSqliteConnection(profile.sqlitePath, SqliteMode::ReadOnly);
     ConnectionTestResult result;
     // Reading the schema proves it is a database and not just a file that opens.
     const std::optional<QVariantList> row = querySingleRow(
         *connection, u"SELECT sqlite_version(), (SELECT count(*) FROM sqlite_master WHERE type = 'table')"_s,
-        2, tr("SQLite answered with no row"), stop, interrupt, result);
+        2, ConnectionTestTr::tr("SQLite answered with no row"), stop, interrupt, result);
     if (!row)
         return result;
     result.latencyMs = elapsedMs(timer);
     result.ok = true;
     result.serverVersion = u"SQLite "_s + row->at(0).toString();
-    result.detail = tr("%1 (read only), %n table(s)", nullptr, row->at(1).toInt())
+    result.detail = ConnectionTestTr::tr("%1 (read only), %n table(s)", nullptr, row->at(1).toInt())
                         .arg(QDir::toNativeSeparators(file.absoluteFilePath()));
     return result;
 }
@@ -184,11 +185,11 @@ ConnectionTestResult probeFiles(const WorkspaceProfile &profile, const StopToken
     const QFileInfo root(profile.filesRoot);
     const QString shown = QDir::toNativeSeparators(profile.filesRoot);
     if (!root.exists())
-        return failure(tr("%1 does not exist").arg(shown));
+        return failure(ConnectionTestTr::tr("%1 does not exist").arg(shown));
     if (!root.isDir())
-        return failure(tr("%1 is not a folder").arg(shown));
+        return failure(ConnectionTestTr::tr("%1 is not a folder").arg(shown));
     if (!root.isReadable() || !root.isExecutable())
-        return failure(tr("Cannot read %1: permission denied").arg(shown));
+        return failure(ConnectionTestTr::tr("Cannot read %1: permission denied").arg(shown));
     QDir dir(profile.filesRoot);
     const QStringList entries =
         dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
@@ -196,16 +197,16 @@ ConnectionTestResult probeFiles(const WorkspaceProfile &profile, const StopToken
     result.ok = true;
     result.latencyMs = elapsedMs(timer);
     const QString fileSystem = QString::fromUtf8(QStorageInfo(profile.filesRoot).fileSystemType());
-    QString detail = tr("%1: %n entry(s)", nullptr, int(entries.size())).arg(shown);
+    QString detail = ConnectionTestTr::tr("%1: %n entry(s)", nullptr, int(entries.size())).arg(shown);
     QStringList layout;
     for (const QString &expected : {u"outputs"_s, u"logs"_s}) {
         if (entries.contains(expected))
             layout.append(expected);
     }
     if (!layout.isEmpty())
-        detail += tr(" (with %1)").arg(layout.join(u", "_s));
+        detail += ConnectionTestTr::tr(" (with %1)").arg(layout.join(u", "_s));
     if (!fileSystem.isEmpty())
-        detail += tr(", file system %1").arg(fileSystem);
+        detail += ConnectionTestTr::tr(", file system %1").arg(fileSystem);
     result.detail = detail;
     return result;
 }
@@ -229,8 +230,8 @@ ConnectionTestResult probeRedis(const WorkspaceProfile &profile, const StopToken
     if (!error.isError())
         error = connection.command({"PING"}, pong);
     if (!error.isError() && pong.isError()) {
-        result.error =
-            tr("Redis at %1 answered PING with: %2").arg(url.hostPort(), QString::fromUtf8(pong.data));
+        result.error = ConnectionTestTr::tr("Redis at %1 answered PING with: %2")
+                           .arg(url.hostPort(), QString::fromUtf8(pong.data));
     } else if (error.isError()) {
         result.error = error.message;
     } else {
@@ -243,7 +244,7 @@ ConnectionTestResult probeRedis(const WorkspaceProfile &profile, const StopToken
                     result.serverVersion = u"Redis "_s + QString::fromUtf8(line.mid(14).trimmed());
             }
         }
-        result.detail = tr("%1, %2").arg(url.redacted(), tlsNote(url.tls));
+        result.detail = ConnectionTestTr::tr("%1, %2").arg(url.redacted(), tlsNote(url.tls));
     }
     interrupt.set({});
     return result;
@@ -256,21 +257,24 @@ ConnectionTestResult probeS3(const WorkspaceProfile &profile, const StopToken &s
     timer.start();
     S3Config config = S3Config::fromProfile(profile);
     if (!config.endpoint.isValid() || config.endpoint.host().isEmpty())
-        return failure(tr("The S3 endpoint \"%1\" is not a URL").arg(withoutUserInfo(profile.s3.endpoint)));
+        return failure(ConnectionTestTr::tr("The S3 endpoint \"%1\" is not a URL")
+                           .arg(withoutUserInfo(profile.s3.endpoint)));
     S3Client client(config);
     interrupt.set([&client] { client.interrupt(); });
     const S3ListPage page = client.listObjects(profile.s3.prefix.toUtf8(), {}, 1, {}, stop);
     ConnectionTestResult result;
     if (!page.error.isEmpty() || page.cancelled) {
-        result.error = page.error.isEmpty() ? tr("Stopped") : page.error;
+        result.error = page.error.isEmpty() ? ConnectionTestTr::tr("Stopped") : page.error;
     } else {
         result.latencyMs = elapsedMs(timer);
         result.ok = true;
         const bool https = config.endpoint.scheme() == u"https";
-        result.detail =
-            tr("%1, %2, %3")
-                .arg(client.describe(), page.listing.objects.isEmpty() ? tr("empty") : tr("objects listed"),
-                     https ? tr("HTTPS, certificate verified") : tr("without TLS"));
+        result.detail = ConnectionTestTr::tr("%1, %2, %3")
+                            .arg(client.describe(),
+                                 page.listing.objects.isEmpty() ? ConnectionTestTr::tr("empty")
+                                                                : ConnectionTestTr::tr("objects listed"),
+                                 https ? ConnectionTestTr::tr("HTTPS, certificate verified")
+                                       : ConnectionTestTr::tr("without TLS"));
     }
     interrupt.set({});
     client.releaseNetwork();
@@ -284,8 +288,8 @@ ConnectionTestResult probeMemory(const WorkspaceProfile &profile, const StopToke
     timer.start();
     const QUrl base = httpUrl(profile.memoryUrl);
     if (!base.isValid() || base.host().isEmpty())
-        return failure(
-            tr("The storage service URL \"%1\" is not a URL").arg(withoutUserInfo(profile.memoryUrl)));
+        return failure(ConnectionTestTr::tr("The storage service URL \"%1\" is not a URL")
+                           .arg(withoutUserInfo(profile.memoryUrl)));
     StorageServiceClient client(base, StorageServiceClient::Options::fromProfile(profile));
     interrupt.set([&client] { client.interrupt(); });
     const HttpResult http = client.get(u"/storage/memory"_s, stop);
@@ -297,13 +301,15 @@ ConnectionTestResult probeMemory(const WorkspaceProfile &profile, const StopToke
         QString parseError;
         const std::optional<MemorySnapshot> snapshot = parseMemoryResponse(http.body, &parseError);
         if (!snapshot) {
-            result.error = tr("GET %1/storage/memory: %2").arg(client.describe(), parseError);
+            result.error =
+                ConnectionTestTr::tr("GET %1/storage/memory: %2").arg(client.describe(), parseError);
         } else {
             result.ok = true;
             result.detail =
-                tr("%1, %n cached entry(s), %2", nullptr, int(snapshot->stats.entries))
-                    .arg(client.describe(),
-                         base.scheme() == u"https" ? tr("HTTPS, certificate verified") : tr("without TLS"));
+                ConnectionTestTr::tr("%1, %n cached entry(s), %2", nullptr, int(snapshot->stats.entries))
+                    .arg(client.describe(), base.scheme() == u"https"
+                                                ? ConnectionTestTr::tr("HTTPS, certificate verified")
+                                                : ConnectionTestTr::tr("without TLS"));
         }
     }
     interrupt.set({});
@@ -316,8 +322,8 @@ ConnectionTestResult probePrometheus(const WorkspaceProfile &profile, const Stop
     timer.start();
     const PrometheusConnection connection = PrometheusConnection::fromProfile(profile);
     if (!connection.url.isValid() || connection.url.host().isEmpty())
-        return failure(
-            tr("The Prometheus URL \"%1\" is not a URL").arg(withoutUserInfo(profile.prometheus.url)));
+        return failure(ConnectionTestTr::tr("The Prometheus URL \"%1\" is not a URL")
+                           .arg(withoutUserInfo(profile.prometheus.url)));
     PrometheusClient client(connection);
     QFuture<PrometheusBuildInfoReply> future = client.buildInfo();
     while (!future.isFinished()) {
@@ -334,9 +340,10 @@ ConnectionTestResult probePrometheus(const WorkspaceProfile &profile, const Stop
         result.ok = true;
         const QString version = reply.value->value(u"version"_s);
         result.serverVersion = version.isEmpty() ? QString() : u"Prometheus "_s + version;
-        result.detail = tr("%1, %2").arg(client.describe(), connection.url.scheme() == u"https"
-                                                                ? tr("HTTPS, certificate verified")
-                                                                : tr("without TLS"));
+        result.detail = ConnectionTestTr::tr("%1, %2").arg(
+            client.describe(), connection.url.scheme() == u"https"
+                                   ? ConnectionTestTr::tr("HTTPS, certificate verified")
+                                   : ConnectionTestTr::tr("without TLS"));
     }
     return result;
 }
@@ -348,7 +355,8 @@ ConnectionTestResult probeGrafana(const WorkspaceProfile &profile, const StopTok
     timer.start();
     const QUrl base = httpUrl(profile.grafana.url);
     if (!base.isValid() || base.host().isEmpty())
-        return failure(tr("The Grafana URL \"%1\" is not a URL").arg(withoutUserInfo(profile.grafana.url)));
+        return failure(ConnectionTestTr::tr("The Grafana URL \"%1\" is not a URL")
+                           .arg(withoutUserInfo(profile.grafana.url)));
     // The storage service's client is a plain GET with a bearer token and a CA file: all Grafana needs.
     StorageServiceClient::Options options;
     options.timeoutMs = timeoutMsOf(profile);
@@ -357,6 +365,7 @@ ConnectionTestResult probeGrafana(const WorkspaceProfile &profile, const StopTok
     if (options.bearerToken.isEmpty())
         options.bearerToken = qEnvironmentVariable("SIGHTLINE_GRAFANA_TOKEN");
     options.maxResponseBytes = 1024 * 1024;
+    options.metricsSource = "grafana";
     StorageServiceClient client(base, options);
     interrupt.set([&client] { client.interrupt(); });
     const HttpResult http = client.get(u"/api/health"_s, stop);
@@ -368,18 +377,19 @@ ConnectionTestResult probeGrafana(const WorkspaceProfile &profile, const StopTok
         // {"commit": "…", "database": "ok", "version": "10.2.3"}
         const QJsonObject health = QJsonDocument::fromJson(http.body).object();
         if (health.isEmpty()) {
-            result.error =
-                tr("GET %1/api/health: the answer is not Grafana's health JSON").arg(client.describe());
+            result.error = ConnectionTestTr::tr("GET %1/api/health: the answer is not Grafana's health JSON")
+                               .arg(client.describe());
         } else if (health.value(u"database"_s).toString() != u"ok") {
-            result.error = tr("Grafana at %1 answered, but its database is \"%2\"")
+            result.error = ConnectionTestTr::tr("Grafana at %1 answered, but its database is \"%2\"")
                                .arg(client.describe(), health.value(u"database"_s).toString());
         } else {
             result.ok = true;
             const QString version = health.value(u"version"_s).toString();
             result.serverVersion = version.isEmpty() ? QString() : u"Grafana "_s + version;
-            result.detail = tr("%1, %2").arg(client.describe(), base.scheme() == u"https"
-                                                                    ? tr("HTTPS, certificate verified")
-                                                                    : tr("without TLS"));
+            result.detail = ConnectionTestTr::tr("%1, %2").arg(
+                client.describe(), base.scheme() == u"https"
+                                       ? ConnectionTestTr::tr("HTTPS, certificate verified")
+                                       : ConnectionTestTr::tr("without TLS"));
         }
     }
     interrupt.set({});

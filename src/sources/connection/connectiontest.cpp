@@ -19,10 +19,11 @@ Q_LOGGING_CATEGORY(lcConnectionTest, "sightline.connectiontest")
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// Not a QObject: lupdate files ConnectionTestTr::tr() under the context it looks up at run time.
+struct ConnectionTestTr
 {
-    return QCoreApplication::translate("Sightline::ConnectionTest", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::ConnectionTest)
+};
 
 // The tests' supervising threads: each waits for its probe, which runs on a StorageTaskRunner of
 // its own. Not the global pool, which a dialog testing eight sources at once would fill.
@@ -40,21 +41,21 @@ QThreadPool *supervisorPool()
 QString sourceTitle(const QString &source)
 {
     if (source == u"postgres")
-        return tr("PostgreSQL");
+        return ConnectionTestTr::tr("PostgreSQL");
     if (source == u"sqlite")
-        return tr("SQLite");
+        return ConnectionTestTr::tr("SQLite");
     if (source == u"files")
-        return tr("Files");
+        return ConnectionTestTr::tr("Files");
     if (source == u"redis")
-        return tr("Redis");
+        return ConnectionTestTr::tr("Redis");
     if (source == u"s3")
-        return tr("S3");
+        return ConnectionTestTr::tr("S3");
     if (source == u"memory")
-        return tr("The storage service");
+        return ConnectionTestTr::tr("The storage service");
     if (source == u"prometheus")
-        return tr("Prometheus");
+        return ConnectionTestTr::tr("Prometheus");
     if (source == u"grafana")
-        return tr("Grafana");
+        return ConnectionTestTr::tr("Grafana");
     return source;
 }
 
@@ -102,7 +103,7 @@ ConnectionTestResult runProbe(const WorkspaceProfile &profile, const QString &so
     if (source == u"grafana")
         return probeGrafana(profile, stop, interrupt);
     ConnectionTestResult result;
-    result.error = tr("Unknown source \"%1\"").arg(source);
+    result.error = ConnectionTestTr::tr("Unknown source \"%1\"").arg(source);
     return result;
 }
 
@@ -113,16 +114,16 @@ ConnectionTestResult supervise(const WorkspaceProfile &profile, const QString &s
     const QString target = connectionTarget(profile, source);
     ConnectionTestResult result;
     if (target.isEmpty() && source != u"files" && source != u"sqlite") {
-        result.error = tr("%1 is not configured in this workspace").arg(title);
+        result.error = ConnectionTestTr::tr("%1 is not configured in this workspace").arg(title);
         return result;
     }
     if ((source == u"files" && profile.filesRoot.isEmpty()) ||
         (source == u"sqlite" && profile.sqlitePath.isEmpty())) {
-        result.error = tr("%1 is not configured in this workspace").arg(title);
+        result.error = ConnectionTestTr::tr("%1 is not configured in this workspace").arg(title);
         return result;
     }
     if (cancel && cancel->load()) {
-        result.error = tr("Cancelled");
+        result.error = ConnectionTestTr::tr("Cancelled");
         return result;
     }
 
@@ -150,10 +151,10 @@ ConnectionTestResult supervise(const WorkspaceProfile &profile, const QString &s
         result = probe.result();
         if (cancelled) {
             result = {};
-            result.error = tr("Cancelled");
+            result.error = ConnectionTestTr::tr("Cancelled");
         } else if (timedOut && !result.ok) {
             result = {};
-            result.error = tr("%1 at %2 did not answer within %3 s")
+            result.error = ConnectionTestTr::tr("%1 at %2 did not answer within %3 s")
                                .arg(title, target, QString::number(double(timeoutMs) / 1000.0, 'g', 3));
         }
     }

@@ -3,6 +3,7 @@
 #include "core/displayname.h"
 #include "core/format.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -296,22 +297,25 @@ StorageSummary FileSource::readSummary(const FileTreeIndex &ix) const
     const int statError = errno;
     s.latencyMs = double(timer.nsecsElapsed()) / 1e6;
     if (!exists) {
-        s.error = u"cannot read %1: %2"_s.arg(describe(), errnoText(statError));
+        s.error = QCoreApplication::translate("Sightline::FileSource", "cannot read %1: %2")
+                      .arg(describe(), errnoText(statError));
         return s;
     }
     if (!S_ISDIR(st.st_mode)) {
-        s.error = u"%1 is not a folder"_s.arg(describe());
+        s.error = QCoreApplication::translate("Sightline::FileSource", "%1 is not a folder").arg(describe());
         return s;
     }
     if (::access(m_root.constData(), R_OK | X_OK) != 0) {
-        s.error = u"cannot read %1: %2"_s.arg(describe(), errnoText(errno));
+        s.error = QCoreApplication::translate("Sightline::FileSource", "cannot read %1: %2")
+                      .arg(describe(), errnoText(errno));
         return s;
     }
     s.reachable = true;
-    s.details.append({u"Root"_s, describe()});
+    s.details.append({QCoreApplication::translate("Sightline::FileSource", "Root"), describe()});
     std::lock_guard lock(ix.mutex);
     if (ix.folders.empty()) {
-        s.details.append({u"Scan"_s, u"not started"_s});
+        s.details.append({QCoreApplication::translate("Sightline::FileSource", "Scan"),
+                          QCoreApplication::translate("Sightline::FileSource", "not started")});
         return s;
     }
     const FileTreeIndex::Folder &root = ix.folders.front();
@@ -325,8 +329,13 @@ StorageSummary FileSource::readSummary(const FileTreeIndex &ix) const
     s.details.append({tr("Symlink loops"), formatCount(ix.symlinkLoops)});
     s.details.append({tr("On disk"), formatBytes(root.allocatedBytes)});
     if (!complete) {
-        s.details.append({u"Scan"_s, ix.cancelled ? u"stopped after %1 files"_s.arg(root.files)
-                                                  : u"in progress: %1 files so far"_s.arg(root.files)});
+        s.details.append(
+            {QCoreApplication::translate("Sightline::FileSource", "Scan"),
+             ix.cancelled
+                 ? QCoreApplication::translate("Sightline::FileSource", "stopped after %1 files")
+                       .arg(root.files)
+                 : QCoreApplication::translate("Sightline::FileSource", "in progress: %1 files so far")
+                       .arg(root.files)});
     }
     return s;
 }
@@ -352,13 +361,14 @@ StoragePage FileSource::listFolder(const FileTreeIndex &ix, const QString &nodeI
 {
     StoragePage page;
     if (!nodeId.isEmpty() && !nodeId.startsWith(u'/')) {
-        page.error = u"unknown node \"%1\""_s.arg(nodeId);
+        page.error = QCoreApplication::translate("Sightline::FileSource", "unknown node \"%1\"").arg(nodeId);
         return page;
     }
     // "" (first page), "n:<offset>" (by name) or "s<walk>:<offset>" (by size, that walk only).
     const auto parsed = parseContinuation(continuation);
     if (!parsed) {
-        page.error = u"bad continuation \"%1\""_s.arg(continuation);
+        page.error =
+            QCoreApplication::translate("Sightline::FileSource", "bad continuation \"%1\"").arg(continuation);
         return page;
     }
     const qint64 offset = parsed->offset;
@@ -366,7 +376,8 @@ StoragePage FileSource::listFolder(const FileTreeIndex &ix, const QString &nodeI
     std::lock_guard lock(ix.mutex);
     if (!continuation.isEmpty() && parsed->order == Order::Size && parsed->walk != ix.walkId) {
         // The sizes it was ordered by are gone: the model asks again from the start.
-        page.error = u"the folder was scanned again since this listing began; list it again"_s;
+        page.error = QCoreApplication::translate(
+            "Sightline::FileSource", "the folder was scanned again since this listing began; list it again");
         return page;
     }
     if (ix.folders.empty()) {
@@ -376,13 +387,14 @@ StoragePage FileSource::listFolder(const FileTreeIndex &ix, const QString &nodeI
     const qint32 folder = ix.findFolder(relative);
     if (folder < 0) {
         if (ix.finished)
-            page.error = u"no folder %1 under %2"_s.arg(nodeId, describe());
+            page.error = QCoreApplication::translate("Sightline::FileSource", "no folder %1 under %2")
+                             .arg(nodeId, describe());
         return page;
     }
     const FileTreeIndex::Folder &f = ix.folders[size_t(folder)];
     if (f.error != 0) {
-        page.error =
-            u"cannot read %1: %2"_s.arg(QString::fromLocal8Bit(m_root + '/' + relative), errnoText(f.error));
+        page.error = QCoreApplication::translate("Sightline::FileSource", "cannot read %1: %2")
+                         .arg(QString::fromLocal8Bit(m_root + '/' + relative), errnoText(f.error));
         return page;
     }
     if (nodeId.isEmpty() && offset == 0) {
@@ -539,25 +551,28 @@ StoragePreview FileSource::readPreview(const QString &nodeId, const QString &con
 {
     StoragePreview p;
     if (!nodeId.startsWith(u'/') || nodeId.size() < 2) {
-        p.error = u"not a file: \"%1\""_s.arg(nodeId);
+        p.error = QCoreApplication::translate("Sightline::FileSource", "not a file: \"%1\"").arg(nodeId);
         return p;
     }
     bool offsetOk = true;
     const qint64 offset = continuation.isEmpty() ? 0 : continuation.toLongLong(&offsetOk);
     if (!offsetOk || offset < 0) {
-        p.error = u"bad continuation \"%1\""_s.arg(continuation);
+        p.error =
+            QCoreApplication::translate("Sightline::FileSource", "bad continuation \"%1\"").arg(continuation);
         return p;
     }
     const QByteArray path = m_root + '/' + unescapeDisplayName(nodeId.mid(1));
     const int fd = ::open(path.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        p.error = u"cannot open %1: %2"_s.arg(escapeForDisplay(path), errnoText(errno));
+        p.error = QCoreApplication::translate("Sightline::FileSource", "cannot open %1: %2")
+                      .arg(escapeForDisplay(path), errnoText(errno));
         return p;
     }
     struct stat st;
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        p.error = u"%1 is not a regular file"_s.arg(escapeForDisplay(path));
+        p.error = QCoreApplication::translate("Sightline::FileSource", "%1 is not a regular file")
+                      .arg(escapeForDisplay(path));
         return p;
     }
     p.totalSize = st.st_size;
@@ -569,7 +584,8 @@ StoragePreview FileSource::readPreview(const QString &nodeId, const QString &con
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            p.error = u"cannot read %1: %2"_s.arg(escapeForDisplay(path), errnoText(errno));
+            p.error = QCoreApplication::translate("Sightline::FileSource", "cannot read %1: %2")
+                          .arg(escapeForDisplay(path), errnoText(errno));
             break;
         }
         if (n == 0)

@@ -1,5 +1,8 @@
 #include "filetreescanner.h"
 
+#include "telemetry/logging.h"
+#include "telemetry/metrics.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,6 +10,8 @@
 
 #include <cerrno>
 #include <cstring>
+
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -90,6 +95,8 @@ struct FileTreeScanner::Walk
     // (device, inode) of the folders from the root down to the one being read: a symlink that
     // resolves to one of them would make a follower walk forever.
     std::vector<std::pair<dev_t, ino_t>> ancestors;
+    Metrics::ScanProgress &metrics; // sightline_scan_items{source="files"}, every few thousand entries
+    qint64 nextMetric = 0;
 
     struct Pending
     {
@@ -100,6 +107,10 @@ struct FileTreeScanner::Walk
     void count(qint64 n)
     {
         seen += n;
+        if (seen >= nextMetric) {
+            metrics.setItems(seen);
+            nextMetric = seen + 4096;
+        }
         if (progress && seen >= nextReport) {
             progress(seen);
             nextReport = seen + interval;
@@ -283,15 +294,18 @@ bool FileTreeScanner::scan(const StopToken &stop)
         ix.cancelled = false;
         ix.error.clear();
     }
+    Metrics::ScanProgress scanProgress("files");
+    Metrics::RequestTimer timer("files", "scan");
     const int fd = open(root.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
         const int error = errno;
         if (fd >= 0)
             ::close(fd);
+        timer.fail();
         std::lock_guard lock(ix.mutex);
-        ix.error = u"cannot read %1: %2"_s.arg(QString::fromLocal8Bit(root),
-                                               QString::fromLocal8Bit(std::strerror(error)));
+        ix.error = QCoreApplication::translate("Sightline::FileSource", "cannot read %1: %2")
+                       .arg(QString::fromLocal8Bit(root), QString::fromLocal8Bit(std::strerror(error)));
         ix.finished = true;
         return false;
     }
@@ -302,11 +316,20 @@ bool FileTreeScanner::scan(const StopToken &stop)
         rootFolder.allocatedBytes = qint64(st.st_blocks) * 512;
         ix.folders.push_back(std::move(rootFolder));
     }
-    Walk walk{ix, stop, m_progress, m_progressInterval, 0, m_progressInterval, false, {}};
+    Walk walk{ix, stop, m_progress, m_progressInterval, 0, m_progressInterval, false, {}, scanProgress, 0};
     walk.ancestors.emplace_back(st.st_dev, st.st_ino);
     walk.walk(fd, 0);
     if (m_progress)
         m_progress(walk.seen);
+    scanProgress.setItems(walk.seen);
+    if (walk.stopped) {
+        timer.cancel();
+    } else {
+        logEvent(lcFiles(), QtInfoMsg, "scan.finished",
+                 {{"root", QString::fromLocal8Bit(root)},
+                  {"items", walk.seen},
+                  {"ms", timer.elapsedSeconds() * 1000.0}});
+    }
     std::lock_guard lock(ix.mutex);
     ix.finished = true;
     ix.cancelled = walk.stopped;

@@ -19,8 +19,6 @@ namespace Sightline {
 
 Q_LOGGING_CATEGORY(lcLineage, "sightline.lineage")
 
-using LineageText::tr;
-
 namespace {
 
 // Items and the cache check: what one generation waits for before finished().
@@ -32,7 +30,7 @@ constexpr qsizetype kCachedOutputChars = 2000;
 
 QString orNone(const QString &text)
 {
-    return text.isEmpty() ? tr("none") : text;
+    return text.isEmpty() ? LineageTr::tr("none") : text;
 }
 
 // Why the cached output is not the start of the database's, or nothing when it is.
@@ -44,16 +42,17 @@ QString outputDifference(const EvaluationDetail &detail, const QString &cached)
         cached.cbegin();
     const bool dbCapped = detail.outputLength > db.size(); // the database holds more than was read
     if (common < qMin(cached.size(), db.size()))
-        return tr("output: cached and database text differ at character %1").arg(formatCount(common + 1));
+        return LineageTr::tr("output: cached and database text differ at character %1")
+            .arg(formatCount(common + 1));
     if (cached.size() > db.size()) {
         if (dbCapped)
             return {}; // the part that was read matches
-        return tr("output: cached %1 characters, database %2")
+        return LineageTr::tr("output: cached %1 characters, database %2")
             .arg(formatCount(cached.size()), formatCount(db.size()));
     }
     // The cached text is a prefix of the database's: it must be the whole of what the cache keeps.
     if (cached.size() < qMin(kCachedOutputChars, db.size()))
-        return tr("output: cached %1 characters, database %2 (the cache keeps the first %3)")
+        return LineageTr::tr("output: cached %1 characters, database %2 (the cache keeps the first %3)")
             .arg(formatCount(cached.size()), formatCount(qMax(db.size(), detail.outputLength)),
                  formatCount(kCachedOutputChars));
     return {};
@@ -77,16 +76,16 @@ CacheCheck compareCachedResult(const EvaluationDetail &detail, const std::option
     if (!cachedJson) {
         if (isTerminal(detail.row.status)) {
             check.verdict = CacheCheck::Verdict::Expired;
-            check.message = tr("the cached result expired or was evicted");
+            check.message = LineageTr::tr("the cached result expired or was evicted");
         } else {
             check.verdict = CacheCheck::Verdict::NotCached;
-            check.message = tr("not cached: the evaluation has not finished");
+            check.message = LineageTr::tr("not cached: the evaluation has not finished");
         }
         return check;
     }
     const auto notResult = [&check](const QString &why) {
         check.verdict = CacheCheck::Verdict::Differs;
-        check.message = tr("the cached value is not the platform's result JSON: %1").arg(why);
+        check.message = LineageTr::tr("the cached value is not the platform's result JSON: %1").arg(why);
         check.differences.clear();
         return check;
     };
@@ -96,18 +95,18 @@ CacheCheck compareCachedResult(const EvaluationDetail &detail, const std::option
         QString start = QString::fromUtf8(cachedJson->left(40)).simplified();
         if (cachedJson->size() > 40)
             start += u'…';
-        return notResult(tr("%1 at byte %2 (it starts with \"%3\")")
+        return notResult(LineageTr::tr("%1 at byte %2 (it starts with \"%3\")")
                              .arg(parseError.errorString())
                              .arg(parseError.offset)
                              .arg(start));
     }
     if (!doc.isObject())
-        return notResult(doc.isArray() ? tr("it is a JSON array, not an object")
-                                       : tr("it is not a JSON object"));
+        return notResult(doc.isArray() ? LineageTr::tr("it is a JSON array, not an object")
+                                       : LineageTr::tr("it is not a JSON object"));
     const QJsonObject cached = doc.object();
     const QJsonValue status = cached.value(u"status"_s);
     if (!status.isString())
-        return notResult(tr("\"status\" is %1, expected a string").arg(jsonTypeName(status)));
+        return notResult(LineageTr::tr("\"status\" is %1, expected a string").arg(jsonTypeName(status)));
     const auto optionalString = [&](const QString &name, QString *out) -> bool {
         const QJsonValue v = cached.value(name);
         if (v.isUndefined() || v.isNull())
@@ -122,42 +121,42 @@ CacheCheck compareCachedResult(const EvaluationDetail &detail, const std::option
                                     std::pair{u"output_location"_s, &outputLocation}}) {
         if (!optionalString(name, out))
             return notResult(
-                tr("\"%1\" is %2, expected a string").arg(name, jsonTypeName(cached.value(name))));
+                LineageTr::tr("\"%1\" is %2, expected a string").arg(name, jsonTypeName(cached.value(name))));
     }
     std::optional<qint64> exitCode;
     const QJsonValue exit = cached.value(u"exit_code"_s);
     if (exit.isDouble()) {
         const double d = exit.toDouble();
         if (d != double(qint64(d)))
-            return notResult(tr("\"exit_code\" is %1, expected a whole number").arg(d));
+            return notResult(LineageTr::tr("\"exit_code\" is %1, expected a whole number").arg(d));
         exitCode = qint64(d);
     } else if (!exit.isUndefined() && !exit.isNull()) {
-        return notResult(tr("\"exit_code\" is %1, expected a number").arg(jsonTypeName(exit)));
+        return notResult(LineageTr::tr("\"exit_code\" is %1, expected a number").arg(jsonTypeName(exit)));
     }
 
     const EvaluationRow &row = detail.row;
     if (!id.isEmpty() && id != row.id)
-        check.differences << tr("id: cached %1, database %2").arg(id, row.id);
+        check.differences << LineageTr::tr("id: cached %1, database %2").arg(id, row.id);
     const QString dbStatus = row.statusText.isEmpty() ? statusName(row.status) : row.statusText;
     if (status.toString() != dbStatus)
-        check.differences << tr("status: cached %1, database %2").arg(status.toString(), dbStatus);
+        check.differences << LineageTr::tr("status: cached %1, database %2").arg(status.toString(), dbStatus);
     const std::optional<qint64> dbExit = row.exitCode ? std::optional<qint64>(*row.exitCode) : std::nullopt;
     if (exitCode != dbExit)
-        check.differences << tr("exit_code: cached %1, database %2")
-                                 .arg(exitCode ? QString::number(*exitCode) : tr("none"),
-                                      dbExit ? QString::number(*dbExit) : tr("none"));
+        check.differences << LineageTr::tr("exit_code: cached %1, database %2")
+                                 .arg(exitCode ? QString::number(*exitCode) : LineageTr::tr("none"),
+                                      dbExit ? QString::number(*dbExit) : LineageTr::tr("none"));
     if (const QString why = outputDifference(detail, output); !why.isEmpty())
         check.differences << why;
     if (outputLocation != detail.outputLocation)
-        check.differences << tr("output_location: cached %1, database %2")
+        check.differences << LineageTr::tr("output_location: cached %1, database %2")
                                  .arg(orNone(outputLocation), orNone(detail.outputLocation));
 
     if (check.differences.isEmpty()) {
         check.verdict = CacheCheck::Verdict::Same;
-        check.message = tr("same as the database");
+        check.message = LineageTr::tr("same as the database");
     } else {
         check.verdict = CacheCheck::Verdict::Differs;
-        check.message = tr("differs from the database: %1").arg(check.differences.join(u"; "_s));
+        check.message = LineageTr::tr("differs from the database: %1").arg(check.differences.join(u"; "_s));
     }
     return check;
 }
@@ -216,20 +215,20 @@ quint64 LineageProbe::start(const EvaluationDetail &detail, qint64 eventCount, b
         switch (backend) {
         case Backend::Relational:
         case Backend::Events:
-            item.summary = tr("no database in this workspace");
+            item.summary = LineageTr::tr("no database in this workspace");
             break;
         case Backend::Redis:
-            item.summary = tr("no Redis in this workspace");
+            item.summary = LineageTr::tr("no Redis in this workspace");
             break;
         case Backend::S3:
-            item.summary = tr("no S3 in this workspace");
+            item.summary = LineageTr::tr("no S3 in this workspace");
             break;
         case Backend::Memory:
-            item.summary = tr("no storage service in this workspace");
+            item.summary = LineageTr::tr("no storage service in this workspace");
             break;
         case Backend::OutputFile:
         case Backend::LogFile:
-            item.summary = tr("no files root in this workspace");
+            item.summary = LineageTr::tr("no files root in this workspace");
             break;
         }
         return item;
@@ -243,16 +242,17 @@ quint64 LineageProbe::start(const EvaluationDetail &detail, qint64 eventCount, b
         relational.answeredAtMs = now;
         relational.count = 1;
         const bool postgres = !m_profile.postgresUrl.isEmpty();
-        relational.summary = postgres ? tr("metadata in PostgreSQL") : tr("metadata in SQLite");
+        relational.summary =
+            postgres ? LineageTr::tr("metadata in PostgreSQL") : LineageTr::tr("metadata in SQLite");
         relational.location = postgres ? redactUrl(m_profile.postgresUrl) : m_profile.sqlitePath;
         const qint64 code = qMax<qint64>(detail.codeLength, detail.code.size());
         const qint64 output = qMax<qint64>(detail.outputLength, detail.output.size());
         const qint64 error = detail.error.size();
         relational.bytes = code + output + error; // characters: about the row's size on disk
-        relational.details << tr("table %1, id %2").arg(m_profile.schema.evaluationsTable, id)
-                           << tr("code: %1 characters").arg(formatCount(code))
-                           << tr("inline output: %1 characters").arg(formatCount(output))
-                           << tr("error: %1 characters").arg(formatCount(error));
+        relational.details << LineageTr::tr("table %1, id %2").arg(m_profile.schema.evaluationsTable, id)
+                           << LineageTr::tr("code: %1 characters").arg(formatCount(code))
+                           << LineageTr::tr("inline output: %1 characters").arg(formatCount(output))
+                           << LineageTr::tr("error: %1 characters").arg(formatCount(error));
         post(relational);
 
         LineageItem events;
@@ -263,12 +263,12 @@ quint64 LineageProbe::start(const EvaluationDetail &detail, qint64 eventCount, b
         if (eventCount > 0 || eventsTruncated) {
             events.state = State::Present;
             const QString n = formatCount(eventCount);
-            events.summary = eventsTruncated   ? tr("at least %1 events").arg(n)
-                             : eventCount == 1 ? tr("1 event")
-                                               : tr("%1 events").arg(n);
+            events.summary = eventsTruncated   ? LineageTr::tr("at least %1 events").arg(n)
+                             : eventCount == 1 ? LineageTr::tr("1 event")
+                                               : LineageTr::tr("%1 events").arg(n);
         } else {
             events.state = State::Absent;
-            events.summary = tr("no events");
+            events.summary = LineageTr::tr("no events");
         }
         post(events);
     } else {
@@ -290,7 +290,7 @@ quint64 LineageProbe::start(const EvaluationDetail &detail, qint64 eventCount, b
         post(notConfigured(Backend::Redis));
         CacheCheck check;
         check.verdict = CacheCheck::Verdict::NotConfigured;
-        check.message = tr("no Redis in this workspace");
+        check.message = LineageTr::tr("no Redis in this workspace");
         QMetaObject::invokeMethod(
             this, [this, generation, check] { deliverCache(generation, check); }, Qt::QueuedConnection);
     }

@@ -21,11 +21,6 @@ namespace Sightline {
 
 namespace LineageText {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Sightline::EvaluationLineage", text);
-}
-
 QString countdown(qint64 ms)
 {
     const qint64 s = (qMax<qint64>(0, ms) + 999) / 1000; // "0:00" only once it has run out
@@ -39,19 +34,19 @@ QString backendName(LineageItem::Backend backend, bool sqlite)
 {
     switch (backend) {
     case LineageItem::Backend::Relational:
-        return sqlite ? tr("SQLite") : tr("PostgreSQL");
+        return sqlite ? LineageTr::tr("SQLite") : LineageTr::tr("PostgreSQL");
     case LineageItem::Backend::OutputFile:
-        return tr("Output file");
+        return LineageTr::tr("Output file");
     case LineageItem::Backend::LogFile:
-        return tr("Log file");
+        return LineageTr::tr("Log file");
     case LineageItem::Backend::Redis:
-        return tr("Redis");
+        return LineageTr::tr("Redis");
     case LineageItem::Backend::S3:
-        return tr("S3");
+        return LineageTr::tr("S3");
     case LineageItem::Backend::Memory:
-        return tr("Storage service");
+        return LineageTr::tr("Storage service");
     case LineageItem::Backend::Events:
-        return tr("Events");
+        return LineageTr::tr("Events");
     }
     return {};
 }
@@ -60,20 +55,18 @@ QString stateName(LineageItem::State state)
 {
     switch (state) {
     case LineageItem::State::Present:
-        return tr("present");
+        return LineageTr::tr("present");
     case LineageItem::State::Absent:
-        return tr("absent");
+        return LineageTr::tr("absent");
     case LineageItem::State::NotConfigured:
-        return tr("not configured");
+        return LineageTr::tr("not configured");
     case LineageItem::State::Failed:
-        return tr("failed");
+        return LineageTr::tr("failed");
     }
     return {};
 }
 
 } // namespace LineageText
-
-using LineageText::tr;
 
 namespace {
 
@@ -108,7 +101,8 @@ bool isSafeFileName(const QString &id)
 
 QString ttlText(const std::optional<qint64> &ttlMs)
 {
-    return ttlMs ? tr("expires in %1").arg(LineageText::countdown(*ttlMs)) : tr("no expiry");
+    return ttlMs ? LineageTr::tr("expires in %1").arg(LineageText::countdown(*ttlMs))
+                 : LineageTr::tr("no expiry");
 }
 
 // The profile's timeout reaches Redis through its URL, unless the URL sets one itself (as the
@@ -223,17 +217,17 @@ RedisLineage LineageWorker::runRedis(const EvaluationDetail &detail, const StopT
     auto fail = [&](const QString &error) {
         result.item = failed(Backend::Redis, error, shownKey);
         result.cache.verdict = CacheCheck::Verdict::Unknown;
-        result.cache.message = tr("the cached result could not be read: %1").arg(error);
+        result.cache.message = LineageTr::tr("the cached result could not be read: %1").arg(error);
         return result;
     };
     if (!m_redisProblem.isEmpty())
         return fail(m_redisProblem);
     if (id.isEmpty())
-        return fail(tr("the evaluation has no id"));
+        return fail(LineageTr::tr("the evaluation has no id"));
     m_redis->clearInterrupt();
     m_redis->setCancelCheck([stop] { return stop.stopRequested(); });
     if (stop.stopRequested())
-        return fail(tr("stopped"));
+        return fail(LineageTr::tr("stopped"));
 
     // One round trip: what each key is, how long it lives, how large it is, and the cached value
     // itself (GETRANGE rather than GET, so that a huge value is never read whole).
@@ -251,7 +245,8 @@ RedisLineage LineageWorker::runRedis(const EvaluationDetail &detail, const StopT
     if (const RedisError error = m_redis->pipeline(commands, replies); error.isError())
         return fail(error.message);
     if (replies.size() != commands.size())
-        return fail(tr("Redis sent %1 replies to %2 commands").arg(replies.size()).arg(commands.size()));
+        return fail(
+            LineageTr::tr("Redis sent %1 replies to %2 commands").arg(replies.size()).arg(commands.size()));
     for (const int typeReply : {0, 5}) {
         if (!replies.at(typeReply).isString())
             return fail(replies.at(typeReply).toDisplayString());
@@ -280,24 +275,24 @@ RedisLineage LineageWorker::runRedis(const EvaluationDetail &detail, const StopT
         i.ttlMs = ttlOf(1);
         if (resultType == "string") {
             i.bytes = strlen.value_or(0);
-            parts << tr("cached result in Redis, %1").arg(ttlText(i.ttlMs));
+            parts << LineageTr::tr("cached result in Redis, %1").arg(ttlText(i.ttlMs));
         } else {
             i.bytes = memory.value_or(0);
-            parts << tr("%1 in Redis is a %2, not a cached result")
+            parts << LineageTr::tr("%1 in Redis is a %2, not a cached result")
                          .arg(shownKey, QString::fromUtf8(resultType));
         }
         QString line = u"%1 — %2, %3"_s.arg(shownKey, QString::fromUtf8(resultType), formatBytes(i.bytes));
         if (memory)
-            line += tr(", %1 in memory").arg(formatBytes(*memory));
+            line += LineageTr::tr(", %1 in memory").arg(formatBytes(*memory));
         i.details << line + u", "_s + ttlText(i.ttlMs);
     }
     if (hasStatus) {
         const std::optional<qint64> fields = statusType == "hash" ? replies.at(6).toInteger() : std::nullopt;
-        const QString what = fields ? tr("status hash (%1 fields)").arg(formatCount(*fields))
-                                    : tr("status key (a %1)").arg(QString::fromUtf8(statusType));
+        const QString what = fields ? LineageTr::tr("status hash (%1 fields)").arg(formatCount(*fields))
+                                    : LineageTr::tr("status key (a %1)").arg(QString::fromUtf8(statusType));
         if (!hasResult) {
             i.ttlMs = ttlOf(7);
-            parts << tr("%1 in Redis, no cached result").arg(what);
+            parts << LineageTr::tr("%1 in Redis, no cached result").arg(what);
         } else {
             parts << what;
         }
@@ -305,7 +300,7 @@ RedisLineage LineageWorker::runRedis(const EvaluationDetail &detail, const StopT
     }
     if (!hasResult && !hasStatus) {
         i.state = LineageItem::State::Absent;
-        i.summary = tr("not in Redis");
+        i.summary = LineageTr::tr("not in Redis");
     } else {
         i.state = LineageItem::State::Present;
         i.summary = parts.join(u"; "_s);
@@ -317,17 +312,18 @@ RedisLineage LineageWorker::runRedis(const EvaluationDetail &detail, const StopT
     } else if (resultType != "string") {
         result.cache.verdict = CacheCheck::Verdict::Differs;
         result.cache.message =
-            tr("the cached value is not the platform's result JSON: %1 is a %2, not a string")
+            LineageTr::tr("the cached value is not the platform's result JSON: %1 is a %2, not a string")
                 .arg(shownKey, QString::fromUtf8(resultType));
     } else if (strlen && *strlen > kMaxCachedBytes) {
         result.cache.verdict = CacheCheck::Verdict::Differs;
-        result.cache.message = tr("the cached value is not the platform's result JSON: it is %1 long, far "
-                                  "more than a cached result")
-                                   .arg(formatBytes(*strlen));
+        result.cache.message =
+            LineageTr::tr("the cached value is not the platform's result JSON: it is %1 long, far "
+                          "more than a cached result")
+                .arg(formatBytes(*strlen));
     } else if (!replies.at(4).isString()) {
         result.cache.verdict = CacheCheck::Verdict::Unknown;
         result.cache.message =
-            tr("the cached result could not be read: %1").arg(replies.at(4).toDisplayString());
+            LineageTr::tr("the cached result could not be read: %1").arg(replies.at(4).toDisplayString());
     } else {
         result.cache = compareCachedResult(detail, replies.at(4).data);
     }
@@ -340,23 +336,23 @@ LineageItem LineageWorker::runS3(const QString &evaluationId, const StopToken &s
     const QByteArray prefix = s3Prefix(m_profile.s3.prefix, evaluationId);
     const QString location = u"s3://%1/%2"_s.arg(m_profile.s3.bucket, escapeForDisplay(prefix));
     if (evaluationId.isEmpty())
-        return failed(Backend::S3, tr("the evaluation has no id"), location);
+        return failed(Backend::S3, LineageTr::tr("the evaluation has no id"), location);
     QList<S3Object> objects;
     bool truncated = false;
     QString continuation;
     do {
         const S3ListPage page = m_s3->listObjects(prefix, {}, 1000, continuation, stop);
         if (page.cancelled || stop.stopRequested())
-            return failed(Backend::S3, tr("stopped"), location);
+            return failed(Backend::S3, LineageTr::tr("stopped"), location);
         if (!page.error.isEmpty())
             return failed(Backend::S3, page.error, location);
         objects += page.listing.objects;
         continuation = page.listing.isTruncated ? page.listing.nextContinuationToken : QString();
         if (page.listing.isTruncated && continuation.isEmpty())
-            return failed(
-                Backend::S3,
-                tr("%1 said the listing goes on but gave no continuation token").arg(m_s3->describe()),
-                location);
+            return failed(Backend::S3,
+                          LineageTr::tr("%1 said the listing goes on but gave no continuation token")
+                              .arg(m_s3->describe()),
+                          location);
         if (objects.size() >= kMaxS3Objects && !continuation.isEmpty()) {
             truncated = true;
             break;
@@ -369,15 +365,15 @@ LineageItem LineageWorker::runS3(const QString &evaluationId, const StopToken &s
     i.location = location;
     i.count = objects.size();
     if (objects.isEmpty()) {
-        i.summary = tr("not archived in S3");
+        i.summary = LineageTr::tr("not archived in S3");
         return i;
     }
     for (const S3Object &object : std::as_const(objects))
         i.bytes += qMax<qint64>(0, object.size);
-    const QString count = truncated      ? tr("at least %1 objects").arg(formatCount(i.count))
-                          : i.count == 1 ? tr("1 object")
-                                         : tr("%1 objects").arg(formatCount(i.count));
-    i.summary = tr("archived in S3 (%1, %2)").arg(count, formatBytes(i.bytes));
+    const QString count = truncated      ? LineageTr::tr("at least %1 objects").arg(formatCount(i.count))
+                          : i.count == 1 ? LineageTr::tr("1 object")
+                                         : LineageTr::tr("%1 objects").arg(formatCount(i.count));
+    i.summary = LineageTr::tr("archived in S3 (%1, %2)").arg(count, formatBytes(i.bytes));
     constexpr qsizetype shown = 50;
     for (qsizetype k = 0; k < objects.size() && k < shown; ++k) {
         const S3Object &object = objects.at(k);
@@ -385,7 +381,7 @@ LineageItem LineageWorker::runS3(const QString &evaluationId, const StopToken &s
                                       formatBytes(object.size));
     }
     if (objects.size() > shown)
-        i.details << tr("… and %1 more").arg(formatCount(objects.size() - shown));
+        i.details << LineageTr::tr("… and %1 more").arg(formatCount(objects.size() - shown));
     return i;
 }
 
@@ -397,7 +393,7 @@ LineageItem LineageWorker::runMemory(const QString &evaluationId, const StopToke
     bool cancelled = false;
     const std::optional<MemorySnapshot> snapshot = m_memory->fetchMemory(stop, &error, &cancelled);
     if (cancelled || stop.stopRequested())
-        return failed(Backend::Memory, tr("stopped"), location);
+        return failed(Backend::Memory, LineageTr::tr("stopped"), location);
     if (!snapshot)
         return failed(Backend::Memory, error, location);
 
@@ -420,14 +416,15 @@ LineageItem LineageWorker::runMemory(const QString &evaluationId, const StopToke
                                                                : ttlText(std::nullopt));
     }
     if (i.count == 0) {
-        i.summary = tr("not in the storage service cache");
+        i.summary = LineageTr::tr("not in the storage service cache");
         return i;
     }
     i.state = LineageItem::State::Present;
     if (ttlSeconds)
         i.ttlMs = qint64(*ttlSeconds * 1000.0);
-    const QString entries = i.count == 1 ? tr("1 entry") : tr("%1 entries").arg(formatCount(i.count));
-    i.summary = tr("in the storage service cache (%1: %2, %3)")
+    const QString entries =
+        i.count == 1 ? LineageTr::tr("1 entry") : LineageTr::tr("%1 entries").arg(formatCount(i.count));
+    i.summary = LineageTr::tr("in the storage service cache (%1: %2, %3)")
                     .arg(entries, kinds.join(u", "_s), formatBytes(i.bytes));
     return i;
 }
@@ -441,10 +438,10 @@ QList<LineageItem> LineageWorker::runFiles(const EvaluationDetail &detail, const
     const bool hasRoot = !root.isEmpty();
     QString rootProblem;
     if (hasRoot && !QFileInfo(root).isDir())
-        rootProblem = QFileInfo::exists(root) ? tr("the files root %1 is not a folder").arg(root)
-                                              : tr("the files root %1 does not exist").arg(root);
+        rootProblem = QFileInfo::exists(root) ? LineageTr::tr("the files root %1 is not a folder").arg(root)
+                                              : LineageTr::tr("the files root %1 does not exist").arg(root);
     const bool safeId = isSafeFileName(id);
-    const QString unsafeId = tr("the evaluation id \"%1\" is not a file name").arg(id);
+    const QString unsafeId = LineageTr::tr("the evaluation id \"%1\" is not a file name").arg(id);
 
     // A file Sightline found, or why it could not look.
     auto fileItem = [&](Backend backend, const QString &path, const QString &present) {
@@ -456,7 +453,7 @@ QList<LineageItem> LineageWorker::runFiles(const EvaluationDetail &detail, const
         i.count = 1;
         i.summary = present.arg(formatBytes(i.bytes));
         if (!info.isReadable())
-            i.details << tr("Sightline may not read it");
+            i.details << LineageTr::tr("Sightline may not read it");
         return i;
     };
 
@@ -475,12 +472,13 @@ QList<LineageItem> LineageWorker::runFiles(const EvaluationDetail &detail, const
     const auto found = std::find_if(candidates.cbegin(), candidates.cend(),
                                     [](const QString &path) { return QFileInfo(path).isFile(); });
     if (stop.stopRequested())
-        return {failed(Backend::OutputFile, tr("stopped")), failed(Backend::LogFile, tr("stopped"))};
+        return {failed(Backend::OutputFile, LineageTr::tr("stopped")),
+                failed(Backend::LogFile, LineageTr::tr("stopped"))};
     if (found != candidates.cend()) {
-        items << fileItem(Backend::OutputFile, *found, tr("output file %1"));
+        items << fileItem(Backend::OutputFile, *found, LineageTr::tr("output file %1"));
     } else if (!hasRoot && !fileLocation) {
         items << item(Backend::OutputFile, State::NotConfigured);
-        items.last().summary = tr("no files root in this workspace");
+        items.last().summary = LineageTr::tr("no files root in this workspace");
     } else if (hasRoot && !rootProblem.isEmpty() && !fileLocation) {
         items << failed(Backend::OutputFile, rootProblem, root);
     } else if (hasRoot && !safeId && !fileLocation) {
@@ -490,11 +488,11 @@ QList<LineageItem> LineageWorker::runFiles(const EvaluationDetail &detail, const
         i.answeredAtMs = now();
         i.location = candidates.isEmpty() ? location : QDir::toNativeSeparators(candidates.constLast());
         if (location.isEmpty())
-            i.summary = tr("no output file (the output is inline)");
+            i.summary = LineageTr::tr("no output file (the output is inline)");
         else if (location.startsWith(u"s3:"_s, Qt::CaseInsensitive))
-            i.summary = tr("no output file (the output is at %1)").arg(location);
+            i.summary = LineageTr::tr("no output file (the output is at %1)").arg(location);
         else
-            i.summary = tr("no output file");
+            i.summary = LineageTr::tr("no output file");
         i.details = candidates;
         items << i;
     }
@@ -502,7 +500,7 @@ QList<LineageItem> LineageWorker::runFiles(const EvaluationDetail &detail, const
     // The log: <root>/logs/<id>.log.
     if (!hasRoot) {
         items << item(Backend::LogFile, State::NotConfigured);
-        items.last().summary = tr("no files root in this workspace");
+        items.last().summary = LineageTr::tr("no files root in this workspace");
     } else if (!rootProblem.isEmpty()) {
         items << failed(Backend::LogFile, rootProblem, root);
     } else if (!safeId) {
@@ -510,12 +508,12 @@ QList<LineageItem> LineageWorker::runFiles(const EvaluationDetail &detail, const
     } else {
         const QString path = root + u"/logs/"_s + id + u".log"_s;
         if (QFileInfo(path).isFile()) {
-            items << fileItem(Backend::LogFile, path, tr("log file %1"));
+            items << fileItem(Backend::LogFile, path, LineageTr::tr("log file %1"));
         } else {
             LineageItem i = item(Backend::LogFile, State::Absent);
             i.answeredAtMs = now();
             i.location = QDir::toNativeSeparators(path);
-            i.summary = tr("no log file");
+            i.summary = LineageTr::tr("no log file");
             items << i;
         }
     }

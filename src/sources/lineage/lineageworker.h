@@ -3,6 +3,7 @@
 #include "evaluationlineage.h"
 #include "sources/storagesource.h"
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QList>
 
@@ -72,9 +73,14 @@ private:
     StorageTaskRunner m_filesRunner;
 };
 
+// Not a QObject: lupdate files LineageTr::tr() under the context it looks up at run time.
+struct LineageTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Sightline::EvaluationLineage)
+};
+
 // Text helpers shared by the probe and its worker (and tested through them).
 namespace LineageText {
-QString tr(const char *text);
 // "4:12", "1:02:03": a countdown as a clock shows it.
 QString countdown(qint64 ms);
 // "Output file", "Redis", …; the relational store is "SQLite" or "PostgreSQL".

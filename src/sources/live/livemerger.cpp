@@ -1,5 +1,9 @@
 #include "livemerger.h"
 
+#include "telemetry/metrics.h"
+
+#include <QScopeGuard>
+
 #include <limits>
 
 namespace Sightline {
@@ -124,7 +128,22 @@ void LiveMerger::submit(std::unique_ptr<LiveEventBatch> batch)
 {
     if (!batch || batch->isEmpty())
         return;
+    qint64 duplicates = 0;
+    qint64 unparseable = 0;
+    qint64 ingested[4] = {}; // by LiveSource
+    // Sightline's own metrics are updated after the lock is released, once per batch.
+    const auto reportMetrics = qScopeGuard([&] {
+        static constexpr const char *names[4] = {"redis", "postgres", "poll", "history"};
+        for (int s = 0; s < 4; ++s)
+            if (ingested[s] > 0)
+                Metrics::addLiveEventsIngested(names[s], double(ingested[s]));
+        if (duplicates > 0)
+            Metrics::addLiveEventsDropped("duplicate", double(duplicates));
+        if (unparseable > 0)
+            Metrics::addLiveEventsDropped("unparseable", double(unparseable));
+    });
     std::lock_guard lock(m_mutex);
+    const qint64 duplicatesBefore = m_counters.duplicates;
     const qsizetype n = batch->size();
     m_counters.received += n;
     // Most batches have no duplicate: find the first one, if any, before copying anything.
@@ -150,11 +169,15 @@ void LiveMerger::submit(std::unique_ptr<LiveEventBatch> batch)
             kept->appendFrom(*batch, r);
         }
         batch = std::move(kept);
+        duplicates = m_counters.duplicates - duplicatesBefore;
         if (batch->isEmpty())
             return;
     }
-    for (const LiveEventRecord &r : batch->records())
-        m_counters.unparseable += r.has(LiveEventRecord::Unparseable) ? 1 : 0;
+    for (const LiveEventRecord &r : batch->records()) {
+        unparseable += r.has(LiveEventRecord::Unparseable) ? 1 : 0;
+        ++ingested[qMin(int(r.source), 3)];
+    }
+    m_counters.unparseable += unparseable;
     m_counters.delivered += batch->size();
     m_pending.push_back(std::move(batch));
 }

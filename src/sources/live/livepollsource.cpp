@@ -4,6 +4,7 @@
 #include "sources/evaluationreader.h"
 #include "sources/sqlconnection.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 using namespace Qt::StringLiterals;
@@ -40,7 +41,9 @@ void LivePollSource::interrupt()
 
 QString LivePollSource::retryMessage(const QString &seconds, const QString &reason) const
 {
-    return LiveEventHub::tr("Events table unreachable — retrying in %1 s: %2").arg(seconds, reason);
+    return QCoreApplication::translate("Sightline::LiveEventHub",
+                                       "Events table unreachable — retrying in %1 s: %2")
+        .arg(seconds, reason);
 }
 
 void LivePollSource::run()

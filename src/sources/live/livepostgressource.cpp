@@ -3,6 +3,7 @@
 #include "sources/sqlconnection.h"
 
 #include <QByteArrayList>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -68,7 +69,9 @@ LivePostgresSource::~LivePostgresSource()
 
 QString LivePostgresSource::retryMessage(const QString &seconds, const QString &reason) const
 {
-    return LiveEventHub::tr("PostgreSQL disconnected — retrying in %1 s: %2").arg(seconds, reason);
+    return QCoreApplication::translate("Sightline::LiveEventHub",
+                                       "PostgreSQL disconnected — retrying in %1 s: %2")
+        .arg(seconds, reason);
 }
 
 void LivePostgresSource::run()

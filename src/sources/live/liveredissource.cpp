@@ -5,6 +5,7 @@
 #include "sources/redis/respreader.h"
 #include "sources/redis/socketaddress.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -94,7 +95,8 @@ int LiveRedisTransport::connectTo(const QHostAddress &address, const QDeadlineTi
     }
     while (!m_stopping()) {
         if (deadline.hasExpired()) {
-            error = u"no answer within %1 ms"_s.arg(m_url.timeoutMs);
+            error = QCoreApplication::translate("Sightline::LiveEventHub", "no answer within %1 ms")
+                        .arg(m_url.timeoutMs);
             ::close(fd);
             return -1;
         }
@@ -206,7 +208,8 @@ qint64 LiveRedisTransport::read(char *into, qint64 max, int waitMs)
         if (errno == EINTR)
             continue;
         if (errno != EAGAIN && errno != EWOULDBLOCK) {
-            m_error = u"Redis at %1: %2"_s.arg(m_url.hostPort(), errnoText(errno));
+            m_error = QCoreApplication::translate("Sightline::LiveEventHub", "Redis at %1: %2")
+                          .arg(m_url.hostPort(), errnoText(errno));
             return -1;
         }
         if (attempt == 1)
@@ -216,7 +219,8 @@ qint64 LiveRedisTransport::read(char *into, qint64 max, int waitMs)
         if (ready == 0)
             return 0;
         if (ready < 0 && errno != EINTR) {
-            m_error = u"Redis at %1: %2"_s.arg(m_url.hostPort(), errnoText(errno));
+            m_error = QCoreApplication::translate("Sightline::LiveEventHub", "Redis at %1: %2")
+                          .arg(m_url.hostPort(), errnoText(errno));
             return -1;
         }
     }
@@ -284,7 +288,8 @@ void LiveRedisSource::interrupt()
 
 QString LiveRedisSource::retryMessage(const QString &seconds, const QString &reason) const
 {
-    return LiveEventHub::tr("Redis disconnected — retrying in %1 s: %2").arg(seconds, reason);
+    return QCoreApplication::translate("Sightline::LiveEventHub", "Redis disconnected — retrying in %1 s: %2")
+        .arg(seconds, reason);
 }
 
 void LiveRedisSource::run()

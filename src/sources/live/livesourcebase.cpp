@@ -1,6 +1,7 @@
 #include "livesourcebase.h"
 
 #include "livemerger.h"
+#include "telemetry/logging.h"
 
 #include <QDateTime>
 
@@ -143,7 +144,8 @@ bool LiveSourceWorker::retryAfter(const QString &reason)
     const int initial = qMax(1, m_context.options.initialBackoffMs);
     const int maximum = qMax(initial, m_context.options.maxBackoffMs);
     m_backoffMs = m_backoffMs == 0 ? initial : qMin<qint64>(m_backoffMs * 2, maximum);
-    qCInfo(lcLive) << m_description << "retrying in" << m_backoffMs << "ms:" << reason;
+    logEvent(lcLive(), QtInfoMsg, "source.reconnecting",
+             {{"source", m_description}, {"retry_in_ms", m_backoffMs}, {"reason", reason}});
     setStatus(LiveSourceStatus::State::Retrying, retryMessage(liveSeconds(m_backoffMs), reason), m_backoffMs);
     return pause(m_backoffMs);
 }

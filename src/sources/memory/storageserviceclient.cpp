@@ -1,6 +1,9 @@
 #include "storageserviceclient.h"
 #include "core/jsonvalues.h"
+#include "telemetry/logging.h"
+#include "telemetry/metrics.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -28,12 +31,15 @@ bool readCount(const QJsonObject &object, const QString &where, const QString &n
 {
     const QJsonValue value = object.value(name);
     if (!value.isDouble()) {
-        *error = u"\"%1.%2\" is %3, expected a number"_s.arg(where, name, jsonTypeName(value));
+        *error = QCoreApplication::translate("Sightline::MemorySource", "\"%1.%2\" is %3, expected a number")
+                     .arg(where, name, jsonTypeName(value));
         return false;
     }
     const double d = value.toDouble();
     if (d < 0 || d > 9.0e15 || d != double(qint64(d))) {
-        *error = u"\"%1.%2\" is %3, expected a whole number >= 0"_s.arg(where, name, QString::number(d));
+        *error = QCoreApplication::translate("Sightline::MemorySource",
+                                             "\"%1.%2\" is %3, expected a whole number >= 0")
+                     .arg(where, name, QString::number(d));
         return false;
     }
     *out = qint64(d);
@@ -49,8 +55,10 @@ bool readSeconds(const QJsonObject &object, const QString &where, const QString 
         return true;
     }
     if (!value.isDouble() || value.toDouble() < 0) {
-        *error = u"\"%1.%2\" is %3, expected a number of seconds >= 0"_s.arg(
-            where, name, value.isDouble() ? QString::number(value.toDouble()) : jsonTypeName(value));
+        *error =
+            QCoreApplication::translate("Sightline::MemorySource",
+                                        "\"%1.%2\" is %3, expected a number of seconds >= 0")
+                .arg(where, name, value.isDouble() ? QString::number(value.toDouble()) : jsonTypeName(value));
         return false;
     }
     *out = value.toDouble();
@@ -66,7 +74,8 @@ bool readString(const QJsonObject &object, const QString &where, const QString &
         return true;
     }
     if (!value.isString()) {
-        *error = u"\"%1.%2\" is %3, expected a string"_s.arg(where, name, jsonTypeName(value));
+        *error = QCoreApplication::translate("Sightline::MemorySource", "\"%1.%2\" is %3, expected a string")
+                     .arg(where, name, jsonTypeName(value));
         return false;
     }
     *out = value.toString();
@@ -80,28 +89,34 @@ std::optional<MemorySnapshot> parseMemoryResponse(const QByteArray &body, QStrin
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = u"the answer is not JSON: %1 at byte %2 (it starts with \"%3\")"_s.arg(
-            parseError.errorString(), QString::number(parseError.offset),
-            QString::fromUtf8(body.left(60)).simplified());
+        *error = QCoreApplication::translate("Sightline::MemorySource",
+                                             "the answer is not JSON: %1 at byte %2 (it starts with \"%3\")")
+                     .arg(parseError.errorString(), QString::number(parseError.offset),
+                          QString::fromUtf8(body.left(60)).simplified());
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *error = u"the answer is a JSON %1, expected an object with \"entries\" and \"stats\""_s.arg(
-            doc.isArray() ? u"array"_s : u"value"_s);
+        *error = QCoreApplication::translate(
+                     "Sightline::MemorySource",
+                     "the answer is a JSON %1, expected an object with \"entries\" and \"stats\"")
+                     .arg(doc.isArray() ? u"array"_s : u"value"_s);
         return std::nullopt;
     }
     const QJsonObject root = doc.object();
     if (!root.contains(u"entries"_s) || !root.contains(u"stats"_s)) {
-        *error =
-            u"the answer has no \"%1\" member"_s.arg(root.contains(u"entries"_s) ? u"stats"_s : u"entries"_s);
+        *error = QCoreApplication::translate("Sightline::MemorySource", "the answer has no \"%1\" member")
+                     .arg(root.contains(u"entries"_s) ? u"stats"_s : u"entries"_s);
         return std::nullopt;
     }
     if (!root.value(u"entries"_s).isArray()) {
-        *error = u"\"entries\" is %1, expected an array"_s.arg(jsonTypeName(root.value(u"entries"_s)));
+        *error =
+            QCoreApplication::translate("Sightline::MemorySource", "\"entries\" is %1, expected an array")
+                .arg(jsonTypeName(root.value(u"entries"_s)));
         return std::nullopt;
     }
     if (!root.value(u"stats"_s).isObject()) {
-        *error = u"\"stats\" is %1, expected an object"_s.arg(jsonTypeName(root.value(u"stats"_s)));
+        *error = QCoreApplication::translate("Sightline::MemorySource", "\"stats\" is %1, expected an object")
+                     .arg(jsonTypeName(root.value(u"stats"_s)));
         return std::nullopt;
     }
     MemorySnapshot snapshot;
@@ -119,7 +134,9 @@ std::optional<MemorySnapshot> parseMemoryResponse(const QByteArray &body, QStrin
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString where = u"entries[%1]"_s.arg(i);
         if (!entries.at(i).isObject()) {
-            *error = u"\"%1\" is %2, expected an object"_s.arg(where, jsonTypeName(entries.at(i)));
+            *error =
+                QCoreApplication::translate("Sightline::MemorySource", "\"%1\" is %2, expected an object")
+                    .arg(where, jsonTypeName(entries.at(i)));
             return std::nullopt;
         }
         const QJsonObject o = entries.at(i).toObject();
@@ -190,7 +207,9 @@ HttpResult StorageServiceClient::get(const QString &path, const StopToken &stop)
         // The system's CAs plus the file's: a private CA for the service, public ones still valid.
         const QList<QSslCertificate> extra = QSslCertificate::fromPath(m_options.caFile);
         if (extra.isEmpty()) {
-            result.error = u"GET %1: no CA certificate could be read from %2"_s.arg(shown, m_options.caFile);
+            result.error = QCoreApplication::translate("Sightline::MemorySource",
+                                                       "GET %1: no CA certificate could be read from %2")
+                               .arg(shown, m_options.caFile);
             qCWarning(lcMemory).noquote() << result.error;
             return result;
         }
@@ -264,25 +283,37 @@ HttpResult StorageServiceClient::get(const QString &path, const StopToken &stop)
         result.cancelled = true;
         result.error = u"GET %1: stopped"_s.arg(shown);
     } else if (tooLarge) {
-        result.error = u"GET %1: the answer is larger than %2 MB; not read"_s.arg(
-            shown, QString::number(double(cap) / (1024 * 1024), 'f', 0));
+        result.error = QCoreApplication::translate("Sightline::MemorySource",
+                                                   "GET %1: the answer is larger than %2 MB; not read")
+                           .arg(shown, QString::number(double(cap) / (1024 * 1024), 'f', 0));
     } else if (timedOut) {
-        result.error = u"GET %1: no answer within %2 s"_s.arg(
-            shown, QString::number(double(m_options.timeoutMs) / 1000.0, 'g', 3));
+        result.error = QCoreApplication::translate("Sightline::MemorySource", "GET %1: no answer within %2 s")
+                           .arg(shown, QString::number(double(m_options.timeoutMs) / 1000.0, 'g', 3));
     } else if (result.status >= 400) {
         const QString excerpt = QString::fromUtf8(result.body.left(300)).simplified();
         result.error = u"GET %1: HTTP %2 %3%4"_s.arg(shown, QString::number(result.status), reason,
                                                      excerpt.isEmpty() ? QString() : u": "_s + excerpt);
     } else if (networkError == QNetworkReply::RemoteHostClosedError && result.status != 0) {
-        result.error = u"GET %1: the connection closed before the whole answer arrived (%2 bytes read)"_s.arg(
-            shown, QString::number(result.body.size()));
+        result.error = QCoreApplication::translate(
+                           "Sightline::MemorySource",
+                           "GET %1: the connection closed before the whole answer arrived (%2 bytes read)")
+                           .arg(shown, QString::number(result.body.size()));
     } else if (networkError != QNetworkReply::NoError) {
         result.error = u"GET %1: %2"_s.arg(shown, errorString);
     } else if (result.status == 0) {
         result.error = u"GET %1: no HTTP answer"_s.arg(shown);
     }
-    if (!result.error.isEmpty() && !result.cancelled)
-        qCWarning(lcMemory).noquote() << result.error;
+    if (!result.cancelled) {
+        Metrics::observeRequest(m_options.metricsSource, "GET", result.elapsedMs / 1000.0,
+                                !result.error.isEmpty());
+        if (!result.error.isEmpty())
+            logEvent(qstrcmp(m_options.metricsSource, "grafana") == 0 ? lcGrafana() : lcMemory(),
+                     QtWarningMsg, "request.failed",
+                     {{"operation", u"GET"_s},
+                      {"status", result.status},
+                      {"ms", result.elapsedMs},
+                      {"error", result.error}});
+    }
     return result;
 }
 

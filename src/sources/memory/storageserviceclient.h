@@ -76,6 +76,7 @@ public:
         QString
             bearerToken; // Authorization: Bearer, when set (SIGHTLINE_MEMORY_TOKEN / keychain); never logged
         QString caFile;  // extra CA certificates (PEM) for https
+        const char *metricsSource = "memory"; // the source label of its requests ("grafana" for Grafana)
 
         // The profile's timeout, sources.memory.ca_file and token (secrets, else the environment).
         static Options fromProfile(const WorkspaceProfile &profile);

@@ -2,7 +2,10 @@
 
 #include "core/format.h"
 #include "prometheusqueryparser.h"
+#include "telemetry/logging.h"
+#include "telemetry/metrics.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFutureInterface>
 #include <QFutureWatcher>
@@ -234,7 +237,8 @@ void PrometheusEngine::start(PrometheusRequest *r)
     if (m_shutdown || r->future.isCanceled()) {
         PrometheusOutcome outcome;
         outcome.error.kind = PrometheusError::Kind::Cancelled;
-        outcome.error.message = r->request + u": cancelled"_s;
+        outcome.error.message =
+            QCoreApplication::translate("Sightline::PrometheusClient", "%1: cancelled").arg(r->request);
         complete(r, std::move(outcome));
         return;
     }
@@ -254,8 +258,9 @@ void PrometheusEngine::start(PrometheusRequest *r)
         if (!m_ssl) {
             PrometheusOutcome outcome;
             outcome.error.kind = PrometheusError::Kind::Network;
-            outcome.error.message =
-                r->request + u": no CA certificate could be read from %1"_s.arg(m_connection.caFile);
+            outcome.error.message = QCoreApplication::translate("Sightline::PrometheusClient",
+                                                                "%1: no CA certificate could be read from %2")
+                                        .arg(r->request, m_connection.caFile);
             complete(r, std::move(outcome));
             return;
         }
@@ -391,30 +396,36 @@ void PrometheusEngine::onFinished(PrometheusRequest *r)
     const QString &request = r->request;
     if (r->abort == Abort::Cancelled) {
         error.kind = Kind::Cancelled;
-        error.message = request + u": cancelled"_s;
+        error.message =
+            QCoreApplication::translate("Sightline::PrometheusClient", "%1: cancelled").arg(request);
     } else if (r->abort == Abort::Timeout) {
         error.kind = Kind::Timeout;
-        error.message = u"%1: no complete answer within %2 s (%3 bytes arrived)"_s.arg(
-            request, QString::number(double(m_connection.timeoutMs) / 1000.0, 'g', 3),
-            QString::number(r->received));
+        error.message = QCoreApplication::translate("Sightline::PrometheusClient",
+                                                    "%1: no complete answer within %2 s (%3 bytes arrived)")
+                            .arg(request, QString::number(double(m_connection.timeoutMs) / 1000.0, 'g', 3),
+                                 QString::number(r->received));
     } else if (r->abort == Abort::TooLarge) {
         error.kind = Kind::TooLarge;
-        error.message = u"%1: the answer is larger than %2; not read"_s.arg(
-            request, formatBytes(m_connection.maxResponseBytes));
+        error.message = QCoreApplication::translate("Sightline::PrometheusClient",
+                                                    "%1: the answer is larger than %2; not read")
+                            .arg(request, formatBytes(m_connection.maxResponseBytes));
     } else if (r->abort == Abort::Malformed) {
         error = r->parser->finish().error; // the message naming what is wrong; the request is prefixed later
     } else if (r->statusKnown && !r->success) {
         error = prometheusHttpError(request, r->status, reason, r->body);
     } else if (networkError == QNetworkReply::RemoteHostClosedError && r->statusKnown) {
         error.kind = Kind::Network;
-        error.message = u"%1: the connection closed before the whole answer arrived (%2 bytes read)"_s.arg(
-            request, QString::number(r->received));
+        error.message = QCoreApplication::translate(
+                            "Sightline::PrometheusClient",
+                            "%1: the connection closed before the whole answer arrived (%2 bytes read)")
+                            .arg(request, QString::number(r->received));
     } else if (networkError != QNetworkReply::NoError) {
         error.kind = Kind::Network;
         error.message = request + u": "_s + r->reply->errorString();
     } else if (!r->statusKnown) {
         error.kind = Kind::Network;
-        error.message = request + u": no HTTP answer"_s;
+        error.message =
+            QCoreApplication::translate("Sightline::PrometheusClient", "%1: no HTTP answer").arg(request);
     }
     if (!error.isError())
         outcome.body = std::move(r->body);
@@ -436,9 +447,17 @@ void PrometheusEngine::complete(PrometheusRequest *r, PrometheusOutcome &&outcom
     m_requests.removeOne(r);
     outcome.request = r->request;
     outcome.clock = r->clock;
+    const bool cancelled = outcome.error.kind == PrometheusError::Kind::Cancelled;
     // Parsing of the small bodies happens in deliver (here, on this thread).
     const QString failure = r->deliver(std::move(outcome));
     const QString ms = QString::number(double(r->clock.nsecsElapsed()) / 1e6, 'f', 1);
+    if (!cancelled) {
+        // The API endpoint names the operation: query, query_range, series, labels, targets, …
+        const QString path = r->url.path();
+        const QString operation = path.mid(path.lastIndexOf(u'/') + 1);
+        Metrics::observeRequest("prometheus", operation.toStdString(), double(r->clock.nsecsElapsed()) / 1e9,
+                                !failure.isEmpty());
+    }
     if (failure.isEmpty())
         qCDebug(lcPrometheus).noquote()
             << r->url.path() << "HTTP" << r->status << r->received << "bytes in" << ms

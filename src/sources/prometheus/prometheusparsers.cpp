@@ -4,6 +4,7 @@
 #include "core/timestamp.h"
 #include "prometheusqueryparser.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,7 +41,8 @@ Envelope readEnvelope(const QByteArray &body)
 {
     Envelope envelope;
     if (body.isEmpty()) {
-        envelope.error = malformed(u"the answer is empty"_s);
+        envelope.error =
+            malformed(QCoreApplication::translate("Sightline::PrometheusClient", "the answer is empty"));
         return envelope;
     }
     QJsonParseError parseError;
@@ -70,7 +72,8 @@ Envelope readEnvelope(const QByteArray &body)
         envelope.error.message =
             envelope.error.errorType.isEmpty() ? text : envelope.error.errorType + u": "_s + text;
         if (envelope.error.message.isEmpty())
-            envelope.error.message = u"Prometheus answered with an error and no message"_s;
+            envelope.error.message = QCoreApplication::translate(
+                "Sightline::PrometheusClient", "Prometheus answered with an error and no message");
         return envelope;
     }
     if (status.toString() != u"success") {

@@ -3,6 +3,8 @@
 #include "prometheusjsoncursor.h"
 #include "prometheusjsontext.h"
 
+#include <QCoreApplication>
+
 #include <cstring>
 #include <string_view>
 
@@ -398,11 +400,14 @@ struct PrometheusQueryParser::State : PrometheusJson::Cursor
         if (failed)
             return malformed(error);
         if (total == 0)
-            return malformed(u"the answer is empty"_s);
+            return malformed(
+                QCoreApplication::translate("Sightline::PrometheusClient", "the answer is empty"));
         if (!rootDone) {
             const QString path = where();
-            return malformed(u"the answer ends early, after %1 bytes%2"_s.arg(
-                QString::number(total), path.isEmpty() ? QString() : u" (inside "_s + path + u')'));
+            return malformed(
+                QCoreApplication::translate("Sightline::PrometheusClient",
+                                            "the answer ends early, after %1 bytes%2")
+                    .arg(QString::number(total), path.isEmpty() ? QString() : u" (inside "_s + path + u')'));
         }
         if (!haveStatus)
             return malformed(u"the answer has no \"status\""_s);
@@ -412,7 +417,8 @@ struct PrometheusQueryParser::State : PrometheusJson::Cursor
             reply.error.errorType = errorType;
             reply.error.message = errorType.isEmpty() ? errorText : errorType + u": "_s + errorText;
             if (reply.error.message.isEmpty())
-                reply.error.message = u"Prometheus answered with an error and no message"_s;
+                reply.error.message = QCoreApplication::translate(
+                    "Sightline::PrometheusClient", "Prometheus answered with an error and no message");
             return reply;
         }
         if (status != u"success")

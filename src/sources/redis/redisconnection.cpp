@@ -1,7 +1,10 @@
 #include "redisconnection.h"
 
 #include "rediscommandpolicy.h"
+#include "telemetry/logging.h"
+#include "telemetry/metrics.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QHostInfo>
@@ -69,7 +72,7 @@ int connectInSlices(const QHostAddress &address, quint16 port, const QDeadlineTi
         }
         if (deadline.hasExpired()) {
             ::close(fd);
-            error = u"timed out"_s;
+            error = QCoreApplication::translate("Sightline::RedisConnection", "timed out");
             return -3;
         }
         pollfd p{fd, POLLOUT, 0};
@@ -248,7 +251,7 @@ RedisError RedisConnection::open()
         // A server that requires a password answers the first command after connecting with NOAUTH.
         return {RedisError::Kind::Rejected, u"Redis at %1: %2"_s.arg(m_url.hostPort(), message)};
     }
-    qCDebug(lcRedis) << "connected to" << m_url.redacted();
+    logEvent(lcRedis(), QtDebugMsg, "connection.opened", {{"target", m_url.redacted()}});
     return {};
 }
 
@@ -274,13 +277,29 @@ RedisError RedisConnection::pipeline(const QList<QList<QByteArray>> &commands, Q
         return {};
     if (cancelled())
         return {RedisError::Kind::Cancelled, u"Stopped"_s};
-    if (!isOpen()) {
-        if (RedisError error = open(); error.isError())
+    // Labelled by the first command (SCAN, TYPE, GET, …): the read-only policy bounds the names.
+    Metrics::RequestTimer timer("redis", commands.constFirst().value(0).toUpper().toStdString());
+    const RedisError error = [&]() -> RedisError {
+        if (!isOpen()) {
+            if (RedisError error = open(); error.isError())
+                return error;
+        }
+        if (RedisError error = writeAll(out); error.isError())
             return error;
+        return readReplies(commands.size(), replies);
+    }();
+    if (error.kind == RedisError::Kind::Cancelled) {
+        timer.cancel();
+    } else if (error.isError()) {
+        timer.fail();
+        logEvent(lcRedis(), error.kind == RedisError::Kind::Server ? QtInfoMsg : QtWarningMsg,
+                 "request.failed",
+                 {{"operation", QString::fromLatin1(commands.constFirst().value(0).toUpper())},
+                  {"target", m_url.redacted()},
+                  {"ms", timer.elapsedSeconds() * 1000.0},
+                  {"error", error.message}});
     }
-    if (RedisError error = writeAll(out); error.isError())
-        return error;
-    return readReplies(commands.size(), replies);
+    return error;
 }
 
 RedisError RedisConnection::writeAll(const QByteArray &bytes)

@@ -15,10 +15,11 @@ constexpr int MaxElements = 1000;
 constexpr qint64 MaxBytes = 64 * 1024;
 constexpr qsizetype MaxCellBytes = 1024;
 
-QString tr(const char *text)
+// Not a QObject: lupdate files RedisPreviewTr::tr() under the context it looks up at run time.
+struct RedisPreviewTr
 {
-    return QCoreApplication::translate("Sightline::RedisPreview", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sightline::RedisPreview)
+};
 
 QString cell(const QByteArray &value)
 {
@@ -48,7 +49,7 @@ std::optional<qint64> offsetFrom(const QString &continuation, StoragePreview &pr
     bool ok = false;
     const qint64 offset = continuation.toLongLong(&ok);
     if (!ok || offset < 0) {
-        preview.error = tr("Invalid continuation \"%1\"").arg(continuation);
+        preview.error = RedisPreviewTr::tr("Invalid continuation \"%1\"").arg(continuation);
         return std::nullopt;
     }
     return offset;
@@ -79,7 +80,8 @@ void previewScan(RedisConnection &connection, const QByteArray &key, bool hash, 
     QByteArray cursor = continuation.isEmpty() ? QByteArray("0") : continuation.toLatin1();
     const QByteArray lengthCommand = hash ? "HLEN" : "SCARD";
     const QByteArray scanCommand = hash ? "HSCAN" : "SSCAN";
-    preview.columns = hash ? QStringList{tr("field"), tr("value")} : QStringList{tr("member")};
+    preview.columns = hash ? QStringList{RedisPreviewTr::tr("field"), RedisPreviewTr::tr("value")}
+                           : QStringList{RedisPreviewTr::tr("member")};
     qint64 bytes = 0;
     bool first = true;
     do {
@@ -95,7 +97,8 @@ void previewScan(RedisConnection &connection, const QByteArray &key, bool hash, 
         first = false;
         const RespValue &reply = replies.constLast();
         if (reply.elements.size() != 2) {
-            preview.error = tr("%1 sent an unexpected reply").arg(QString::fromLatin1(scanCommand));
+            preview.error =
+                RedisPreviewTr::tr("%1 sent an unexpected reply").arg(QString::fromLatin1(scanCommand));
             return;
         }
         cursor = reply.elements.at(0).data;
@@ -130,7 +133,8 @@ void previewRange(RedisConnection &connection, const QByteArray &key, bool zset,
     if (failed(error, error.isError() ? RespValue{} : replies.at(1), preview))
         return;
     preview.totalSize = replies.at(0).toInteger().value_or(-1);
-    preview.columns = zset ? QStringList{tr("member"), tr("score")} : QStringList{tr("index"), tr("value")};
+    preview.columns = zset ? QStringList{RedisPreviewTr::tr("member"), RedisPreviewTr::tr("score")}
+                           : QStringList{RedisPreviewTr::tr("index"), RedisPreviewTr::tr("value")};
     const QList<RespValue> &items = replies.at(1).elements;
     const qsizetype step = zset ? 2 : 1;
     qint64 bytes = 0;
@@ -158,7 +162,7 @@ void previewStream(RedisConnection &connection, const QByteArray &key, const QSt
     if (failed(error, error.isError() ? RespValue{} : replies.at(1), preview))
         return;
     preview.totalSize = replies.at(0).toInteger().value_or(-1);
-    preview.columns = QStringList{tr("id"), tr("fields")};
+    preview.columns = QStringList{RedisPreviewTr::tr("id"), RedisPreviewTr::tr("fields")};
     const QList<RespValue> &entries = replies.at(1).elements;
     qint64 bytes = 0;
     QByteArray lastId;
@@ -208,7 +212,7 @@ StoragePreview loadRedisPreview(RedisConnection &connection, const QByteArray &k
         return preview;
     const QByteArray name = type.data;
     if (name == "none") {
-        preview.error = tr("The key %1 no longer exists").arg(escapeForDisplay(key));
+        preview.error = RedisPreviewTr::tr("The key %1 no longer exists").arg(escapeForDisplay(key));
     } else if (name == "string") {
         if (const std::optional<qint64> offset = offsetFrom(continuation, preview))
             previewString(connection, key, *offset, preview);
@@ -220,7 +224,8 @@ StoragePreview loadRedisPreview(RedisConnection &connection, const QByteArray &k
     } else if (name == "stream") {
         previewStream(connection, key, continuation, preview);
     } else {
-        preview.error = tr("Sightline cannot preview Redis values of type %1").arg(QString::fromUtf8(name));
+        preview.error = RedisPreviewTr::tr("Sightline cannot preview Redis values of type %1")
+                            .arg(QString::fromUtf8(name));
     }
     return preview;
 }

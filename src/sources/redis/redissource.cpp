@@ -3,8 +3,11 @@
 #include "core/displayname.h"
 #include "core/format.h"
 #include "redispreview.h"
+#include "telemetry/logging.h"
+#include "telemetry/metrics.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QMutexLocker>
 
 using namespace Qt::StringLiterals;
@@ -418,6 +421,9 @@ void RedisSource::runScan(const StopToken &token, quint64 generation)
     };
     if (superseded(generation) || m_indexGeneration != generation)
         return; // rescan() came before this scan's first step: nothing to report
+    Metrics::ScanProgress scanProgress("redis");
+    QElapsedTimer scanTimer;
+    scanTimer.start();
     if (RedisError error = prepare(token); error.isError())
         return ended(error);
     // A rescan() interrupts a blocked read too. Jobs run between batches set their own check.
@@ -475,6 +481,7 @@ void RedisSource::runScan(const StopToken &token, quint64 generation)
             const qint64 bytes = replies.at(i * 3 + 2).toInteger().value_or(-1);
             m_index.add(keys.at(i).data, keyType, pttl >= 0 ? now + pttl : -1, bytes);
         }
+        scanProgress.setItems(m_index.keyCount());
         if (last)
             break;
         scanReply = replies.constLast();
@@ -486,7 +493,10 @@ void RedisSource::runScan(const StopToken &token, quint64 generation)
         notifyScan(false, false);
     }
     m_scanState = ScanState::Done;
-    qCDebug(lcRedis) << "scan of" << m_url.redacted() << "done:" << m_index.keyCount() << "keys";
+    logEvent(lcRedis(), QtInfoMsg, "scan.finished",
+             {{"target", m_url.redacted()},
+              {"items", qint64(m_index.keyCount())},
+              {"ms", qint64(scanTimer.elapsed())}});
     notifyScan(true, true);
 }
 

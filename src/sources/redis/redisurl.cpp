@@ -1,5 +1,6 @@
 #include "redisurl.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -89,17 +90,22 @@ RedisUrl RedisUrl::parse(const QString &text, const QString &password)
     if (scheme == u"rediss"_s) {
         result.tls = true;
     } else if (scheme != u"redis"_s) {
-        result.error = u"A Redis URL starts with redis:// or rediss://, not \"%1:\""_s.arg(url.scheme());
+        result.error =
+            QCoreApplication::translate("Sightline::RedisConnection",
+                                        "A Redis URL starts with redis:// or rediss://, not \"%1:\"")
+                .arg(url.scheme());
         return result;
     }
     if (url.host().isEmpty()) {
-        result.error = u"The Redis URL names no host"_s;
+        result.error =
+            QCoreApplication::translate("Sightline::RedisConnection", "The Redis URL names no host");
         return result;
     }
     result.host = url.host();
     const int port = url.port(6379);
     if (port <= 0 || port > 65535) {
-        result.error = u"Port %1 is out of range"_s.arg(port);
+        result.error =
+            QCoreApplication::translate("Sightline::RedisConnection", "Port %1 is out of range").arg(port);
         return result;
     }
     result.port = quint16(port);
@@ -117,7 +123,9 @@ RedisUrl RedisUrl::parse(const QString &text, const QString &password)
         bool ok = false;
         const int db = path.toInt(&ok);
         if (!ok || db < 0) {
-            result.error = u"The database \"%1\" in the URL is not a number >= 0"_s.arg(path);
+            result.error = QCoreApplication::translate("Sightline::RedisConnection",
+                                                       "The database \"%1\" in the URL is not a number >= 0")
+                               .arg(path);
             return result;
         }
         result.db = db;
@@ -134,7 +142,9 @@ RedisUrl RedisUrl::parse(const QString &text, const QString &password)
             else
                 ms = (value.endsWith(u's') ? value.chopped(1) : value).toDouble(&ok) * 1000.0;
             if (!ok || ms <= 0 || ms > 24.0 * 3600 * 1000) {
-                result.error = u"timeout=%1 is not a positive number of seconds"_s.arg(value);
+                result.error = QCoreApplication::translate("Sightline::RedisConnection",
+                                                           "timeout=%1 is not a positive number of seconds")
+                                   .arg(value);
                 return result;
             }
             result.timeoutMs = qMax(1, int(ms));
@@ -146,7 +156,9 @@ RedisUrl RedisUrl::parse(const QString &text, const QString &password)
             bool ok = false;
             result.db = value.toInt(&ok);
             if (!ok || result.db < 0) {
-                result.error = u"db=%1 is not a number >= 0"_s.arg(value);
+                result.error =
+                    QCoreApplication::translate("Sightline::RedisConnection", "db=%1 is not a number >= 0")
+                        .arg(value);
                 return result;
             }
         } else {

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <limits>
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Sightline {
@@ -107,7 +109,9 @@ std::optional<RespValue> RespReader::take()
 
 RespReader::Parse RespReader::fail(qsizetype pos, const QString &message)
 {
-    m_error = u"Malformed RESP reply at byte %1: %2"_s.arg(pos).arg(message);
+    m_error = QCoreApplication::translate("Sightline::RedisConnection", "Malformed RESP reply at byte %1: %2")
+                  .arg(pos)
+                  .arg(message);
     return Parse::Failed;
 }
 

@@ -1,5 +1,8 @@
 #include "s3client.h"
 
+#include "telemetry/logging.h"
+#include "telemetry/metrics.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -163,12 +166,14 @@ S3Response S3Client::send(const QByteArray &method, const QByteArray &key, const
     const QUrl &endpoint = m_config.endpoint;
     if (!endpoint.isValid() || (endpoint.scheme() != u"http"_s && endpoint.scheme() != u"https"_s) ||
         endpoint.host().isEmpty()) {
-        response.error = u"the S3 endpoint \"%1\" is not an http:// or https:// URL"_s.arg(
-            endpoint.toString(QUrl::RemoveUserInfo));
+        response.error =
+            QCoreApplication::translate("Sightline::S3Source",
+                                        "the S3 endpoint \"%1\" is not an http:// or https:// URL")
+                .arg(endpoint.toString(QUrl::RemoveUserInfo));
         return response;
     }
     if (m_config.bucket.isEmpty()) {
-        response.error = u"no S3 bucket given"_s;
+        response.error = QCoreApplication::translate("Sightline::S3Source", "no S3 bucket given");
         return response;
     }
     ensureNetwork();
@@ -211,7 +216,9 @@ S3Response S3Client::send(const QByteArray &method, const QByteArray &key, const
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         const QList<QSslCertificate> extra = QSslCertificate::fromPath(m_config.caFile);
         if (extra.isEmpty()) {
-            response.error = u"no CA certificate could be read from %1"_s.arg(m_config.caFile);
+            response.error =
+                QCoreApplication::translate("Sightline::S3Source", "no CA certificate could be read from %1")
+                    .arg(m_config.caFile);
             return response;
         }
         ssl.addCaCertificates(extra);
@@ -267,10 +274,13 @@ S3Response S3Client::send(const QByteArray &method, const QByteArray &key, const
 
     if (timedOut) {
         response.timedOut = true;
-        response.error = u"%1 did not answer within %2"_s.arg(describe(), secondsText(m_config.timeoutMs));
+        response.error = QCoreApplication::translate("Sightline::S3Source", "%1 did not answer within %2")
+                             .arg(describe(), secondsText(m_config.timeoutMs));
     } else if (tooLarge) {
         response.error =
-            u"%1 sent more than %2 MB for one request"_s.arg(describe()).arg(kMaxBodyBytes >> 20);
+            QCoreApplication::translate("Sightline::S3Source", "%1 sent more than %2 MB for one request")
+                .arg(describe())
+                .arg(kMaxBodyBytes >> 20);
     } else if (networkError == QNetworkReply::OperationCanceledError) {
         response.cancelled = true;
         response.error = u"stopped"_s;
@@ -283,10 +293,23 @@ S3Response S3Client::send(const QByteArray &method, const QByteArray &key, const
         else
             response.error = u"%1: %2"_s.arg(describe(), errorString);
     } else if (response.status == 0) {
-        response.error = u"%1 did not send an HTTP response"_s.arg(describe());
+        response.error =
+            QCoreApplication::translate("Sightline::S3Source", "%1 did not send an HTTP response")
+                .arg(describe());
     }
-    if (!response.error.isEmpty() && !response.cancelled)
-        qCDebug(lcS3) << method << "failed:" << response.error;
+    const char *operation = method == "HEAD" ? (key.isEmpty() ? "HeadBucket" : "HeadObject")
+                            : key.isEmpty()  ? "ListObjectsV2"
+                                             : "GetObject";
+    if (!response.cancelled) {
+        Metrics::observeRequest("s3", operation, response.elapsedMs / 1000.0, !response.error.isEmpty());
+        if (!response.error.isEmpty())
+            logEvent(lcS3(), QtWarningMsg, "request.failed",
+                     {{"operation", QString::fromLatin1(operation)},
+                      {"target", describe()},
+                      {"status", response.status},
+                      {"ms", response.elapsedMs},
+                      {"error", response.error}});
+    }
     return response;
 }
 

@@ -2,7 +2,11 @@
 
 #include "core/displayname.h"
 #include "core/format.h"
+#include "telemetry/logging.h"
+#include "telemetry/metrics.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
@@ -195,12 +199,18 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
     StorageSummary summary;
     summary.itemNoun = u"objects"_s;
     const S3Config &config = m_summaryClient.config();
-    summary.details = {
-        {u"Bucket"_s, config.bucket},
-        {u"Endpoint"_s, config.endpoint.toString(QUrl::RemoveUserInfo)},
-        {u"Region"_s, config.region},
-        {u"Addressing"_s, config.pathStyle ? u"path-style"_s : u"virtual-host"_s},
-        {u"Credentials"_s, config.credentials.isAnonymous() ? u"anonymous"_s : u"access key"_s}};
+    summary.details = {{QCoreApplication::translate("Sightline::S3Source", "Bucket"), config.bucket},
+                       {QCoreApplication::translate("Sightline::S3Source", "Endpoint"),
+                        config.endpoint.toString(QUrl::RemoveUserInfo)},
+                       {QCoreApplication::translate("Sightline::S3Source", "Region"), config.region},
+                       {QCoreApplication::translate("Sightline::S3Source", "Addressing"),
+                        config.pathStyle
+                            ? QCoreApplication::translate("Sightline::S3Source", "path-style")
+                            : QCoreApplication::translate("Sightline::S3Source", "virtual-host")},
+                       {QCoreApplication::translate("Sightline::S3Source", "Credentials"),
+                        config.credentials.isAnonymous()
+                            ? QCoreApplication::translate("Sightline::S3Source", "anonymous")
+                            : QCoreApplication::translate("Sightline::S3Source", "access key")}};
 
     const S3Response head = m_summaryClient.headBucket(stop);
     if (head.cancelled) {
@@ -222,8 +232,12 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
     const qint64 limit = qMax<qint64>(1, m_summaryLimit);
     bool capped = false;
     QString token;
-    StorageProgress progress{u"Listing objects"_s, 0, -1, false};
+    StorageProgress progress{QCoreApplication::translate("Sightline::S3Source", "Listing objects"), 0, -1,
+                             false};
     reportProgress(progress);
+    Metrics::ScanProgress scanProgress("s3");
+    QElapsedTimer listing;
+    listing.start();
     do {
         if (stop.stopRequested()) {
             summary.error = u"stopped"_s;
@@ -246,6 +260,7 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
         token = page.listing.isTruncated ? page.listing.nextContinuationToken : QString();
         progress.done = objects;
         reportProgress(progress);
+        scanProgress.setItems(objects);
         if (!token.isEmpty() && objects >= limit) {
             capped = true; // a bucket of millions would keep a thread and the server busy for hours
             break;
@@ -256,9 +271,16 @@ StorageSummary S3Source::runSummary(const StopToken &stop)
         // Capped: both are lower bounds, and a detail line says so.
         summary.itemCount = objects;
         summary.totalBytes = bytes;
+        logEvent(lcS3(), QtInfoMsg, "scan.finished",
+                 {{"target", m_summaryClient.describe()},
+                  {"items", objects},
+                  {"capped", capped},
+                  {"ms", qint64(listing.elapsed())}});
         if (capped)
             summary.details.append(
-                {u"Objects"_s, u"counted the first %1 objects"_s.arg(formatCount(objects))});
+                {QCoreApplication::translate("Sightline::S3Source", "Objects"),
+                 QCoreApplication::translate("Sightline::S3Source", "counted the first %1 objects")
+                     .arg(formatCount(objects))});
     }
     progress.finished = true;
     reportProgress(progress);
@@ -314,7 +336,8 @@ StoragePreview S3Source::runPreview(const QString &nodeId, const QString &contin
         bool ok = false;
         offset = continuation.toLongLong(&ok);
         if (!ok || offset < 0) {
-            preview.error = u"not a byte offset: \"%1\""_s.arg(continuation);
+            preview.error = QCoreApplication::translate("Sightline::S3Source", "not a byte offset: \"%1\"")
+                                .arg(continuation);
             return preview;
         }
     }

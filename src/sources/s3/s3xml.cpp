@@ -1,5 +1,6 @@
 #include "s3xml.h"
 
+#include <QCoreApplication>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -92,7 +93,8 @@ S3ListResult parseListObjectsV2(const QByteArray &xml)
 {
     S3ListResult result;
     if (xml.trimmed().isEmpty()) {
-        result.error = u"malformed S3 listing: the response body is empty"_s;
+        result.error = QCoreApplication::translate("Sightline::S3Source",
+                                                   "malformed S3 listing: the response body is empty");
         return result;
     }
     bool controlsMapped = false;
@@ -174,14 +176,16 @@ S3ListResult parseListObjectsV2(const QByteArray &xml)
         S3Object object;
         object.key = decodeKey(entry.key, urlEncoded, controlsMapped);
         if (object.key.isEmpty()) {
-            result.error = u"malformed S3 listing: an object without a <Key>"_s;
+            result.error = QCoreApplication::translate("Sightline::S3Source",
+                                                       "malformed S3 listing: an object without a <Key>");
             return result;
         }
         bool ok = false;
         object.size = entry.size.toLongLong(&ok);
         if (!ok || object.size < 0) {
-            result.error =
-                u"malformed S3 listing: object \"%1\" has size \"%2\""_s.arg(entry.key, entry.size);
+            result.error = QCoreApplication::translate("Sightline::S3Source",
+                                                       "malformed S3 listing: object \"%1\" has size \"%2\"")
+                               .arg(entry.key, entry.size);
             return result;
         }
         object.lastModified = QDateTime::fromString(entry.lastModified, Qt::ISODateWithMs);

@@ -1,7 +1,0 @@
-#include "apptranslations.h"
-
-namespace Sightline {
-
-void installTranslations() {}
-
-} // namespace Sightline
