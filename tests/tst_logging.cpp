@@ -68,6 +68,11 @@ QProcessEnvironment privateEnvironment(const QString &home)
     env.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
     env.insert(u"XDG_STATE_HOME"_s, home + u"/.local/state"_s);
     env.insert(u"XDG_CACHE_HOME"_s, home + u"/.cache"_s);
+    // Its own link socket: the binary must not take (or hand links to) the user's Sightline.
+    const QString runtime = home + u"/runtime"_s;
+    QDir().mkpath(runtime);
+    QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    env.insert(u"XDG_RUNTIME_DIR"_s, runtime);
     env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     env.remove(u"QT_LOGGING_RULES"_s);
     return env;

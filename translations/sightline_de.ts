@@ -2665,10 +2665,6 @@ Arbeitsspeicher  %4</translation>
         <translation>Cache-Prüfung</translation>
     </message>
     <message>
-        <source>expires in %1</source>
-        <translation>läuft in %1 ab</translation>
-    </message>
-    <message>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
@@ -3369,6 +3365,10 @@ Ereignisse erscheinen hier, sobald die Plattform sie veröffentlicht: ein JSON-E
     <message>
         <source>its window was closed before it had loaded</source>
         <translation>Ihr Fenster wurde geschlossen, bevor sie geladen war</translation>
+    </message>
+    <message>
+        <source>another workspace (“%1”) was opened meanwhile</source>
+        <translation>inzwischen wurde ein anderer Arbeitsbereich („%1“) geöffnet</translation>
     </message>
 </context>
 <context>
@@ -5144,6 +5144,10 @@ Die Sandbox hat für diese Evaluation nichts gemeldet: keine blockierten Netzwer
     <message>
         <source>this Sightline cannot open links</source>
         <translation>Dieses Sightline kann keine Links öffnen</translation>
+    </message>
+    <message>
+        <source>cannot lock %1.lock</source>
+        <translation>%1.lock kann nicht gesperrt werden</translation>
     </message>
 </context>
 <context>

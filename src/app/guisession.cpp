@@ -1,5 +1,7 @@
 #include "guisession.h"
 
+#include "core/sightlinelink.h"
+
 #include "core/futurecontinuation.h"
 #include "models/liveeventmodel.h"
 #include "sources/demosimulator.h"
@@ -129,10 +131,22 @@ void GuiSession::startWindows()
     m_window->show();
     if (m_options.screenshotFile.isEmpty())
         listenForLinks(0);
-    if (m_options.workspaceFile.isEmpty())
-        prepareDemo();
-    else
+    if (!m_options.workspaceFile.isEmpty()) {
         openWorkspaceFile(m_options.workspaceFile);
+        return;
+    }
+    // A link naming a workspace other than the demo opens that one straight away (no demo first);
+    // should it not be found, the demo opens as it would have, the notice saying why.
+    const SightlineLinkParse link = parseSightlineLink(m_options.link);
+    if (link.link && !link.link->workspace.isEmpty() && !namesDemoWorkspace(link.link->workspace)) {
+        m_linkOpened = true;
+        m_window->openLink(m_options.link, [this](bool ok, const QString &) {
+            if (!ok && m_window && !m_window->hasWorkspace())
+                prepareDemo();
+        });
+        return;
+    }
+    prepareDemo();
 }
 
 void GuiSession::openWorkspaceFile(const QString &path)
@@ -214,7 +228,7 @@ void GuiSession::useWorkspace(const WorkspaceProfile &profile)
         m_window->showView(MainWindow::View::Metrics);
     if (m_options.liveView)
         m_window->showView(MainWindow::View::Live);
-    if (!m_options.link.isEmpty())
+    if (!m_options.link.isEmpty() && !std::exchange(m_linkOpened, true))
         m_window->openLink(m_options.link); // nobody else was listening: this one opens it
     if (!m_options.openEvaluation.isEmpty()) {
         EvaluationWindow *evaluation = m_window->openEvaluation(m_options.openEvaluation);

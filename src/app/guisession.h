@@ -51,6 +51,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancelDemo = std::make_shared<std::atomic<bool>>(false);
     bool m_screenshotTaken = false;
     bool m_startupApplied = false;
+    bool m_linkOpened = false; // the command line's link was handed to the window
 };
 
 } // namespace Sightline

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "core/appsettings.h"
 #include "guisession.h"
 #include "i18n/apptranslations.h"
 #include "reportcommand.h"
@@ -10,6 +11,7 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QLoggingCategory>
+#include <QProcess>
 #include <QStringList>
 #include <QTimer>
 
@@ -123,9 +125,19 @@ int main(int argc, char **argv)
         Sightline::logEvent(Sightline::lcTelemetry(), QtInfoMsg, "metrics.exposer_started",
                             {{"url", metricsExposer->url()}});
     }
-    Sightline::GuiSession session(*parsed.options);
-    // Started from the event loop, so that an early exit (a broken profile with --screenshot)
-    // reaches a running loop: QCoreApplication::exit() before exec() is lost.
-    QTimer::singleShot(0, &session, &Sightline::GuiSession::start);
-    return QApplication::exec();
+    int status = 0;
+    {
+        Sightline::GuiSession session(*parsed.options);
+        // Started from the event loop, so that an early exit (a broken profile with --screenshot)
+        // reaches a running loop: QCoreApplication::exit() before exec() is lost.
+        QTimer::singleShot(0, &session, &Sightline::GuiSession::start);
+        status = QApplication::exec();
+    }
+    // Preferences → Restart Now: the new Sightline starts only once this one has let go of its
+    // windows, its link socket and its metrics port.
+    metricsExposer.reset();
+    const QStringList restart = app.property(Sightline::kRestartProperty).toStringList();
+    if (!restart.isEmpty())
+        QProcess::startDetached(restart.constFirst(), restart.mid(1));
+    return status;
 }

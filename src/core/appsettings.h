@@ -20,4 +20,8 @@ inline QSettings openAppSettings()
 inline constexpr QLatin1StringView kLanguageKey{"ui/language"};
 inline constexpr QLatin1StringView kThemeKey{"ui/theme"};
 
+// A QCoreApplication property: the program and arguments main() starts once the event loop has
+// ended and the session is gone (Preferences → Restart Now).
+inline constexpr char kRestartProperty[] = "sightlineRestartCommand";
+
 } // namespace Sightline

@@ -107,4 +107,10 @@ QString buildSightlineLink(const QString &evaluationId, const QString &workspace
     return link;
 }
 
+bool namesDemoWorkspace(const QString &name)
+{
+    return name.compare(u"demo"_s, Qt::CaseInsensitive) == 0 ||
+           name.compare(u"Demo workspace"_s, Qt::CaseInsensitive) == 0;
+}
+
 } // namespace Sightline

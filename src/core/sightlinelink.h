@@ -26,5 +26,7 @@ SightlineLinkParse parseSightlineLink(const QString &text);
 // sightline://evaluation/<id>[?workspace=<name>], both percent-encoded.
 QString buildSightlineLink(const QString &evaluationId, const QString &workspace = {});
 bool isSaneEvaluationId(const QString &id);
+// True for the names a link may give the demo workspace: "demo" and "Demo workspace" (any case).
+bool namesDemoWorkspace(const QString &name);
 
 } // namespace Sightline

@@ -144,6 +144,22 @@ int openLogFile(const QByteArray &path, qint64 *size)
 void writeLine(Sinks &s, const QByteArray &line)
 {
     if (s.fd >= 0) {
+        // Another Sightline (the GUI and `sightline report`) may share the file and rotate it:
+        // when the path no longer names our file, write to the new one; its size is the file's.
+        struct stat opened
+        {
+        }, named{};
+        if (::fstat(s.fd, &opened) == 0) {
+            if (::stat(s.path.constData(), &named) != 0 || named.st_ino != opened.st_ino ||
+                named.st_dev != opened.st_dev) {
+                ::close(s.fd);
+                s.fd = openLogFile(s.path, &s.size);
+            } else {
+                s.size = opened.st_size;
+            }
+        }
+    }
+    if (s.fd >= 0) {
         if (s.size > 0 && s.size + line.size() > s.rotateBytes) {
             ::close(s.fd);
             const QByteArray old = s.path + ".1";
@@ -193,6 +209,7 @@ bool installJsonLineLogger(const LogOptions &options)
 {
     Sinks &s = sinks();
     bool ok = true;
+    int openErrno = 0;
     {
         QMutexLocker lock(&s.mutex);
         if (s.fd >= 0) {
@@ -208,13 +225,15 @@ bool installJsonLineLogger(const LogOptions &options)
             s.path = QFile::encodeName(options.filePath);
             s.fd = openLogFile(s.path, &s.size);
             ok = s.fd >= 0;
+            if (!ok)
+                openErrno = errno;
         }
         s.installed = true;
     }
     qInstallMessageHandler(jsonLineHandler);
     if (!ok)
         logEvent(lcApp(), QtWarningMsg, "log.file_failed",
-                 {{"path", options.filePath}, {"error", QString::fromLocal8Bit(std::strerror(errno))}});
+                 {{"path", options.filePath}, {"error", QString::fromLocal8Bit(std::strerror(openErrno))}});
     return ok;
 }
 
@@ -231,11 +250,14 @@ void logEvent(const QLoggingCategory &category, QtMsgType level, const char *eve
     QJsonObject object;
     for (const LogField &field : fields)
         object.insert(QLatin1StringView(field.key), field.value);
+    // Built before taking the lock: a warning raised while formatting re-enters the handler,
+    // which takes the same (non-recursive) lock.
+    const QByteArray line = formatLine(level, category.categoryName(), QString::fromUtf8(event), object);
     Sinks &s = sinks();
     {
         QMutexLocker lock(&s.mutex);
         if (s.installed) {
-            writeLine(s, formatLine(level, category.categoryName(), QString::fromUtf8(event), object));
+            writeLine(s, line);
             return;
         }
     }

@@ -27,12 +27,6 @@ QString withoutMnemonic(QString text)
     return text.replace(u"&&"_s, u"&"_s);
 }
 
-bool namesDemo(const QString &name)
-{
-    return name.compare(u"demo"_s, Qt::CaseInsensitive) == 0 ||
-           name.compare(u"Demo workspace"_s, Qt::CaseInsensitive) == 0;
-}
-
 void addShortcuts(QAction *action, const QList<QKeySequence> &more)
 {
     QList<QKeySequence> keys = action->shortcuts();
@@ -157,7 +151,7 @@ void MainWindow::openLink(const QString &text, LinkReply reply)
     const bool preparing = m_ui->pages->currentWidget() == m_ui->preparingPage;
     const bool current =
         hasWorkspace() && (wanted.isEmpty() || m_profile.name.compare(wanted, Qt::CaseInsensitive) == 0 ||
-                           (m_profile.demo && namesDemo(wanted)));
+                           (m_profile.demo && namesDemoWorkspace(wanted)));
     if (current) {
         openLinkedEvaluation(id, reply);
         return;
@@ -172,7 +166,7 @@ void MainWindow::openLink(const QString &text, LinkReply reply)
                  .arg(id));
         return;
     }
-    if (namesDemo(wanted)) {
+    if (namesDemoWorkspace(wanted)) {
         m_pendingLink = PendingLink{id, wanted, reply};
         Q_EMIT recentWorkspaceChosen(RecentWorkspaces::demoEntry());
         return;
@@ -207,6 +201,11 @@ void MainWindow::findRecentWorkspace(const QString &name, LinkReply reply, const
                 reply(false, message);
             return;
         }
+        if (m_pendingLink) {
+            const LinkReply previous = std::exchange(m_pendingLink, std::nullopt)->reply;
+            if (previous)
+                previous(false, tr("Another link arrived before this one could be opened."));
+        }
         m_pendingLink = PendingLink{id, name, reply};
         Q_EMIT recentWorkspaceChosen(path);
     });
@@ -218,9 +217,13 @@ void MainWindow::continuePendingLink()
         return;
     const QString wanted = m_pendingLink->workspace;
     const bool matches = wanted.isEmpty() || m_profile.name.compare(wanted, Qt::CaseInsensitive) == 0 ||
-                         (m_profile.demo && namesDemo(wanted));
-    if (!matches)
-        return; // another workspace came first; the one asked for is still on its way
+                         (m_profile.demo && namesDemoWorkspace(wanted));
+    if (!matches) {
+        // Someone opened another workspace meanwhile: the link's answer says so rather than
+        // leaving the launch that sent it waiting.
+        abandonPendingLink(tr("another workspace (“%1”) was opened meanwhile").arg(m_profile.name));
+        return;
+    }
     const PendingLink pending = *std::exchange(m_pendingLink, std::nullopt);
     openLinkedEvaluation(pending.id, pending.reply);
 }

@@ -10,7 +10,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QProcess>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -100,13 +99,13 @@ void PreferencesDialog::themeChosen()
 
 void PreferencesDialog::restartNow()
 {
-    // The new Sightline starts once this one has closed its windows (and let go of its socket).
+    // The new Sightline starts once this one has closed its windows and let go of its socket.
     const QString program = QCoreApplication::applicationFilePath();
     QStringList arguments = QCoreApplication::arguments().mid(1);
     arguments.removeIf(
         [](const QString &argument) { return argument.startsWith(u"sightline:"_s, Qt::CaseInsensitive); });
-    connect(qApp, &QCoreApplication::aboutToQuit, qApp,
-            [program, arguments] { QProcess::startDetached(program, arguments); });
+    // main() starts it after the session has gone (windows, link socket, metrics port).
+    qApp->setProperty(kRestartProperty, QStringList{program} + arguments);
     QTimer::singleShot(0, qApp, [] {
         const QWidgetList windows = QApplication::topLevelWidgets();
         for (QWidget *window : windows)

@@ -74,6 +74,7 @@ SingleInstanceServer::SingleInstanceServer(const QString &socketPath, QObject *p
 SingleInstanceServer::~SingleInstanceServer()
 {
     m_server->close(); // removes the socket file
+    m_lock.reset();    // then lets the next instance in
 }
 
 bool SingleInstanceServer::isListening() const
@@ -86,6 +87,16 @@ void SingleInstanceServer::start()
     QString error;
     if (!prepareInstanceSocketDir(m_path, &error)) {
         Q_EMIT failed(error);
+        return;
+    }
+    if (!m_lock) {
+        m_lock = std::make_unique<QLockFile>(m_path + u".lock"_s);
+        m_lock->setStaleLockTime(0); // stale only when its process is gone, never by age
+    }
+    if (!m_lock->isLocked() && !m_lock->tryLock(0)) {
+        Q_EMIT failed(m_lock->error() == QLockFile::LockFailedError
+                          ? SingleInstanceTr::tr("another Sightline is already listening on %1").arg(m_path)
+                          : SingleInstanceTr::tr("cannot lock %1.lock").arg(m_path));
         return;
     }
     if (QFileInfo::exists(m_path) || QFileInfo(m_path).isSymLink())

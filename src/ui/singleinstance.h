@@ -2,11 +2,13 @@
 
 // One Sightline per user: a QLocalServer that takes links from later launches.
 
+#include <QLockFile>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class QLocalServer;
 class QLocalSocket;
@@ -58,6 +60,9 @@ private:
     QString m_path;
     QLocalServer *m_server;
     LinkHandler m_handler;
+    // <socket>.lock, held while this server lives: two instances starting at once cannot both
+    // take a crashed one's socket (the second would remove the first's live socket).
+    std::unique_ptr<QLockFile> m_lock;
 };
 
 // A later launch's side: connects (2 s timeout), sends the link and waits for the answer.
