@@ -5,6 +5,8 @@
 #include "sources/redis/redisconnection.h"
 #include "telemetry/logging.h"
 
+#include "binarytestsupport.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -53,29 +55,6 @@ int modeOf(const QString &path)
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);
-}
-
-QString sightlineBinary()
-{
-    return qEnvironmentVariable("SIGHTLINE_TEST_SIGHTLINE", QStringLiteral(SIGHTLINE_BINARY));
-}
-
-QProcessEnvironment privateEnvironment(const QString &home)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, home);
-    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/.config"_s);
-    env.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
-    env.insert(u"XDG_STATE_HOME"_s, home + u"/.local/state"_s);
-    env.insert(u"XDG_CACHE_HOME"_s, home + u"/.cache"_s);
-    // Its own link socket: the binary must not take (or hand links to) the user's Sightline.
-    const QString runtime = home + u"/runtime"_s;
-    QDir().mkpath(runtime);
-    QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    env.insert(u"XDG_RUNTIME_DIR"_s, runtime);
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    env.remove(u"QT_LOGGING_RULES"_s);
-    return env;
 }
 
 } // namespace
@@ -266,16 +245,17 @@ private Q_SLOTS:
     void binaryLogs()
     {
         QFETCH(bool, logStderr);
-        QVERIFY2(QFileInfo(sightlineBinary()).isExecutable(), qPrintable(sightlineBinary()));
+        QVERIFY2(QFileInfo(TestSupport::sightlineBinary()).isExecutable(),
+                 qPrintable(TestSupport::sightlineBinary()));
         QTemporaryDir home;
         QVERIFY(home.isValid());
         const QString logFile = home.filePath(u".local/state/sightline/sightline.log"_s);
         QProcess sightline;
-        sightline.setProcessEnvironment(privateEnvironment(home.path()));
+        sightline.setProcessEnvironment(TestSupport::privateEnvironment(home.path()));
         QStringList arguments{u"--demo"_s};
         if (logStderr)
             arguments.append(u"--log-stderr"_s);
-        sightline.start(sightlineBinary(), arguments);
+        sightline.start(TestSupport::sightlineBinary(), arguments);
         QVERIFY(sightline.waitForStarted(10000));
         auto stop = qScopeGuard([&sightline] {
             sightline.terminate();

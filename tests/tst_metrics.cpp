@@ -2,6 +2,7 @@
 // the live merge point's events, the exposer serves them, a real Prometheus scrapes them, and the
 // real binary serves them with --metrics-listen (or exits 2 when it cannot).
 
+#include "binarytestsupport.h"
 #include "serverskip.h"
 #include "sources/live/livemerger.h"
 #include "sources/sqlconnection.h"
@@ -102,31 +103,6 @@ QByteArray liveEvent(qint64 id)
     return "{\"id\":" + QByteArray::number(id) +
            ",\"evaluation_id\":\"ev-1\",\"type\":\"started\",\"category\":\"lifecycle\","
            "\"severity\":\"info\",\"ts\":\"2026-11-30T12:00:00Z\",\"data\":{}}";
-}
-
-QString sightlineBinary()
-{
-    return qEnvironmentVariable("SIGHTLINE_TEST_SIGHTLINE", QStringLiteral(SIGHTLINE_BINARY));
-}
-
-// A private HOME with its XDG folders, so the binary touches nothing of the user's.
-QProcessEnvironment privateEnvironment(const QString &home)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, home);
-    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/.config"_s);
-    env.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
-    env.insert(u"XDG_STATE_HOME"_s, home + u"/.local/state"_s);
-    env.insert(u"XDG_CACHE_HOME"_s, home + u"/.cache"_s);
-    // Its own link socket: the binary must not take (or hand links to) the user's Sightline.
-    const QString runtime = home + u"/runtime"_s;
-    QDir().mkpath(runtime);
-    QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    env.insert(u"XDG_RUNTIME_DIR"_s, runtime);
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    env.insert(u"LANGUAGE"_s, u"en"_s);
-    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    return env;
 }
 
 } // namespace
@@ -380,12 +356,14 @@ private Q_SLOTS:
     // The real binary with --metrics-listen: the port on stderr, the main window counted.
     void binaryServesMetrics()
     {
-        QVERIFY2(QFileInfo(sightlineBinary()).isExecutable(), qPrintable(sightlineBinary()));
+        QVERIFY2(QFileInfo(TestSupport::sightlineBinary()).isExecutable(),
+                 qPrintable(TestSupport::sightlineBinary()));
         QTemporaryDir home;
         QVERIFY(home.isValid());
         QProcess sightline;
-        sightline.setProcessEnvironment(privateEnvironment(home.path()));
-        sightline.start(sightlineBinary(), {u"--demo"_s, u"--metrics-listen"_s, u"127.0.0.1:0"_s});
+        sightline.setProcessEnvironment(TestSupport::privateEnvironment(home.path()));
+        sightline.start(TestSupport::sightlineBinary(),
+                        {u"--demo"_s, u"--metrics-listen"_s, u"127.0.0.1:0"_s});
         QVERIFY(sightline.waitForStarted(10000));
         auto stop = qScopeGuard([&sightline] {
             sightline.terminate();
@@ -429,8 +407,8 @@ private Q_SLOTS:
         QVERIFY(home.isValid());
         for (const QString &listen : {u"127.0.0.1:%1"_s.arg(taken.serverPort()), u"127.0.0.1:99999"_s}) {
             QProcess sightline;
-            sightline.setProcessEnvironment(privateEnvironment(home.path()));
-            sightline.start(sightlineBinary(), {u"--demo"_s, u"--metrics-listen"_s, listen});
+            sightline.setProcessEnvironment(TestSupport::privateEnvironment(home.path()));
+            sightline.start(TestSupport::sightlineBinary(), {u"--demo"_s, u"--metrics-listen"_s, listen});
             QVERIFY(sightline.waitForFinished(30000));
             const QString errors = QString::fromUtf8(sightline.readAllStandardError());
             QCOMPARE(sightline.exitStatus(), QProcess::NormalExit);
