@@ -3249,14 +3249,6 @@ Ereignisse erscheinen hier, sobald die Plattform sie veröffentlicht: ein JSON-E
         <translation>Arbeitsbereichsprofil: %1</translation>
     </message>
     <message>
-        <source>1 new evaluation — press F5 to refresh</source>
-        <translation>1 neue Evaluation — zum Aktualisieren F5 drücken</translation>
-    </message>
-    <message>
-        <source>%1 new evaluations — press F5 to refresh</source>
-        <translation>%1 neue Evaluationen — zum Aktualisieren F5 drücken</translation>
-    </message>
-    <message>
         <source>About Sightline</source>
         <translation>Über Sightline</translation>
     </message>
@@ -3369,6 +3361,13 @@ Ereignisse erscheinen hier, sobald die Plattform sie veröffentlicht: ein JSON-E
     <message>
         <source>another workspace (“%1”) was opened meanwhile</source>
         <translation>inzwischen wurde ein anderer Arbeitsbereich („%1“) geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new evaluation(s) — press F5 to refresh</source>
+        <translation>
+            <numerusform>%Ln neue Evaluation — zum Aktualisieren F5 drücken</numerusform>
+            <numerusform>%Ln neue Evaluationen — zum Aktualisieren F5 drücken</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,16 @@
     </message>
 </context>
 <context>
+    <name>Sightline::MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln new evaluation(s) — press F5 to refresh</source>
+        <translation>
+            <numerusform>%Ln new evaluation — press F5 to refresh</numerusform>
+            <numerusform>%Ln new evaluations — press F5 to refresh</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Sightline::PrometheusHealthPane</name>
     <message numerus="yes">
         <source>%Ln target(s)</source>

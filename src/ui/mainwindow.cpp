@@ -248,9 +248,7 @@ void MainWindow::noteNewEvaluations(int count)
         return;
     m_newEvaluations += count;
     m_newEvaluationsLabel->setText(
-        m_newEvaluations == 1
-            ? tr("1 new evaluation — press F5 to refresh")
-            : tr("%1 new evaluations — press F5 to refresh").arg(formatCount(m_newEvaluations)));
+        tr("%Ln new evaluation(s) — press F5 to refresh", nullptr, m_newEvaluations));
 }
 
 QString MainWindow::newEvaluationsNote() const
