@@ -48,32 +48,8 @@ void installJsonLineLogger();
 // One field of a structured event: {"rows", 100}, {"url", redactedUrl}.
 struct LogField
 {
+    // QJsonValue converts strings, numbers and booleans implicitly.
     LogField(const char *key, const QJsonValue &value)
-        : key(key)
-        , value(value)
-    {
-    }
-    LogField(const char *key, const QString &value)
-        : key(key)
-        , value(value)
-    {
-    }
-    LogField(const char *key, qint64 value)
-        : key(key)
-        , value(value)
-    {
-    }
-    LogField(const char *key, int value)
-        : key(key)
-        , value(value)
-    {
-    }
-    LogField(const char *key, double value)
-        : key(key)
-        , value(value)
-    {
-    }
-    LogField(const char *key, bool value)
         : key(key)
         , value(value)
     {

@@ -132,6 +132,8 @@ private:
     };
     void setUpDesktopActions();
     void continuePendingLink();
+    // Answers a link still waiting for its workspace: a newer one takes its place.
+    void supersedePendingLink();
     void openLinkedEvaluation(const QString &id, LinkReply reply);
     void findRecentWorkspace(const QString &name, LinkReply reply, const QString &id);
     void closeWorkspace();

@@ -141,11 +141,7 @@ void MainWindow::openLink(const QString &text, LinkReply reply)
         fail(parsed.error);
         return;
     }
-    if (m_pendingLink) {
-        const LinkReply previous = std::exchange(m_pendingLink, std::nullopt)->reply;
-        if (previous)
-            previous(false, tr("Another link arrived before this one could be opened."));
-    }
+    supersedePendingLink();
     const QString id = parsed.link->evaluationId;
     const QString wanted = parsed.link->workspace;
     const bool preparing = m_ui->pages->currentWidget() == m_ui->preparingPage;
@@ -201,11 +197,7 @@ void MainWindow::findRecentWorkspace(const QString &name, LinkReply reply, const
                 reply(false, message);
             return;
         }
-        if (m_pendingLink) {
-            const LinkReply previous = std::exchange(m_pendingLink, std::nullopt)->reply;
-            if (previous)
-                previous(false, tr("Another link arrived before this one could be opened."));
-        }
+        supersedePendingLink();
         m_pendingLink = PendingLink{id, name, reply};
         Q_EMIT recentWorkspaceChosen(path);
     });
@@ -226,6 +218,15 @@ void MainWindow::continuePendingLink()
     }
     const PendingLink pending = *std::exchange(m_pendingLink, std::nullopt);
     openLinkedEvaluation(pending.id, pending.reply);
+}
+
+void MainWindow::supersedePendingLink()
+{
+    if (!m_pendingLink)
+        return;
+    const LinkReply previous = std::exchange(m_pendingLink, std::nullopt)->reply;
+    if (previous)
+        previous(false, tr("Another link arrived before this one could be opened."));
 }
 
 void MainWindow::abandonPendingLink(const QString &reason)
